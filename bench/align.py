@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Alignment quality on the public benchmarks, beside the baseline and the
+published systems, all scored in this run by the benchmark's own scorer.
+
+    python3 bench/align.py [--bench DIR]      (default DIR: ../shared/bench)
+
+Runs `variorum align --jsonl` (one fixed configuration) on every set, then
+`score.py` on it, on the TF-IDF baseline's output, and on each published
+system's output shipped with the set. Prints one table (pairs and groups
+P/R/F1; DEplain also without identical pairs).
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SETS = [
+    # set, baseline flags (from the benchmark's README)
+    ("news-seeds", ["--strategy", "best_b", "--threshold", "0.3"]),
+    ("deplain-web", []),
+    ("aesop-fables", ["--strategy", "mutual", "--threshold", "0.2"]),
+]
+
+
+def score(bench, name, preds, exclude_identical=False):
+    cmd = [sys.executable, os.path.join(bench, "score.py"), os.path.join(bench, name, "pairs.jsonl"), preds, "--json"]
+    if exclude_identical:
+        cmd.append("--exclude-identical")
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def variorum_binary():
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "variorum-cli"], cwd=ROOT, check=True)
+    return os.path.join(ROOT, "target", "release", "variorum")
+
+
+def chatgpt_preds(pairs_path, out_path):
+    """Aesop ships ChatGPT's alignments in each pair's metadata."""
+    with open(pairs_path, encoding="utf-8") as f, open(out_path, "w", encoding="utf-8") as out:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                pred = r.get("meta", {}).get("other_columns", {}).get("chat_gpt_alignments", [])
+                out.write(json.dumps({"id": r["id"], "pred": pred}) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", default=os.path.join(ROOT, "..", "shared", "bench"))
+    args = ap.parse_args()
+    bench = os.path.abspath(args.bench)
+    if not os.path.exists(os.path.join(bench, "score.py")):
+        sys.exit(f"no benchmark at {bench}: pass --bench DIR (the folder with score.py)")
+    exe = variorum_binary()
+    tmp = tempfile.mkdtemp(prefix="variorum-bench-")
+    rows = []
+    for name, baseline_flags in SETS:
+        pairs = os.path.join(bench, name, "pairs.jsonl")
+        systems = []
+        ours = os.path.join(tmp, f"{name}.variorum.jsonl")
+        subprocess.run([exe, "align", "--jsonl", pairs, "--out", ours], check=True)
+        systems.append(("Variorum", ours))
+        base = os.path.join(tmp, f"{name}.baseline.jsonl")
+        subprocess.run([sys.executable, os.path.join(bench, "baseline.py"), pairs, base] + baseline_flags,
+                       check=True, capture_output=True)
+        systems.append(("baseline TF-IDF", base))
+        published = os.path.join(bench, name, "published")
+        if os.path.isdir(published):
+            for f in sorted(os.listdir(published)):
+                systems.append((f.removesuffix(".jsonl"), os.path.join(published, f)))
+        if name == "aesop-fables":
+            gpt = os.path.join(tmp, "aesop.chatgpt.jsonl")
+            chatgpt_preds(pairs, gpt)
+            systems.append(("ChatGPT (shipped)", gpt))
+        for system, path in systems:
+            s = score(bench, name, path)
+            row = [name, system, s["pairs"]["precision"], s["pairs"]["recall"], s["pairs"]["f1"],
+                   s["groups"]["precision"], s["groups"]["recall"], s["groups"]["f1"]]
+            if name == "deplain-web":
+                x = score(bench, name, path, exclude_identical=True)
+                row += [x["pairs"]["f1"], x["groups"]["f1"]]
+            rows.append(row)
+    print(f"{'set':<13} {'system':<18} {'pairs P':>7} {'R':>6} {'F1':>6}   {'groups P':>8} {'R':>6} {'F1':>6}   {'no-ident pairs F1':>17} {'groups F1':>9}")
+    for r in rows:
+        extra = f"   {r[8]:>17.3f} {r[9]:>9.3f}" if len(r) > 8 else ""
+        print(f"{r[0]:<13} {r[1]:<18} {r[2]:>7.3f} {r[3]:>6.3f} {r[4]:>6.3f}   {r[5]:>8.3f} {r[6]:>6.3f} {r[7]:>6.3f}{extra}")
+
+
+if __name__ == "__main__":
+    main()

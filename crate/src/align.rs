@@ -1,0 +1,523 @@
+//! Sentences of two versions -> links (one-to-one, splits, merges, moves).
+//!
+//! Each sentence becomes a set of terms (word stems and whole numbers),
+//! weighted by how rare they are across every version being compared, with
+//! function words damped. Candidates come from an inverted index of each
+//! sentence's rarest terms, so cost grows with text length rather than with
+//! the product of sentence counts. Then:
+//!
+//! 1. one-to-one links, greedily by weighted Dice similarity;
+//! 2. extra links where one sentence is largely contained in the other
+//!    (the parts of a split or a merge);
+//! 3. links that leave the longest order-preserving chain are *moved*.
+//!
+//! Connected links form units (`a` sentences x `b` sentences).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::tokenize::{normalize, tokenize, TokenKind};
+
+/// Interned term id.
+type Term = u32;
+
+/// How close two linked sentences are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LinkKind {
+    /// The same words (case, quote marks, punctuation and spacing aside).
+    Identical,
+    /// A few words changed.
+    MinorEdit,
+    /// The same content in other words.
+    Paraphrase,
+    /// Part of one sentence is in the other (splits, merges, shared clauses).
+    Partial,
+}
+
+/// One fixed configuration for every language and text type.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AlignConfig {
+    /// Least weighted Dice similarity for a one-to-one link.
+    pub min_similarity: f32,
+    /// Least share of the smaller sentence found in the larger for an extra (split/merge) link.
+    pub min_containment: f32,
+    /// Least share of the larger sentence covered by an extra link.
+    pub min_cover: f32,
+    /// Least number of shared content terms for an extra link.
+    pub min_shared_terms: usize,
+    /// Similarity at and above which a link is a minor edit.
+    pub minor_edit: f32,
+    /// Similarity at and above which a one-to-one link is a paraphrase.
+    pub paraphrase: f32,
+    /// How many of a sentence's rarest terms look up candidates.
+    pub probe_terms: usize,
+    /// Terms in more sentences than this are too common to look up candidates.
+    pub max_postings: usize,
+}
+
+impl Default for AlignConfig {
+    fn default() -> Self {
+        AlignConfig {
+            min_similarity: 0.3,
+            min_containment: 0.5,
+            min_cover: 0.15,
+            min_shared_terms: 2,
+            minor_edit: 0.8,
+            paraphrase: 0.5,
+            probe_terms: 8,
+            max_postings: 200,
+        }
+    }
+}
+
+/// Term statistics shared by all versions of one comparison.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, Term>,
+    /// Number of sentences (over all versions) holding each term.
+    df: Vec<u32>,
+    stop: Vec<bool>,
+    sentences: u32,
+}
+
+/// A sentence prepared for alignment.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceTerms {
+    /// Distinct terms, sorted by id.
+    pub terms: Vec<Term>,
+    /// Whether the sentence may link only to sentences of the same kind at
+    /// minor-edit similarity (headings, boilerplate, datelines).
+    pub furniture: bool,
+    /// Normalised text, for identical detection.
+    pub fingerprint: u64,
+}
+
+impl Vocabulary {
+    /// Interns the terms of one sentence and counts it.
+    pub fn add(&mut self, sentence: &str, furniture: bool) -> SentenceTerms {
+        let mut terms: Vec<Term> = Vec::new();
+        let mut fingerprint = Fnv::default();
+        for token in tokenize(sentence) {
+            if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
+                continue;
+            }
+            let norm = normalize(&token);
+            fingerprint.write(norm.as_bytes());
+            let stem = if token.kind == TokenKind::Number { norm.clone() } else { stem(&norm) };
+            let next = self.ids.len() as Term;
+            let id = *self.ids.entry(stem).or_insert(next);
+            if id == next {
+                self.df.push(0);
+                self.stop.push(is_stopword(&norm));
+            }
+            terms.push(id);
+        }
+        terms.sort_unstable();
+        terms.dedup();
+        for &t in &terms {
+            self.df[t as usize] += 1;
+        }
+        self.sentences += 1;
+        SentenceTerms { terms, furniture, fingerprint: fingerprint.0 }
+    }
+
+    /// Weight of each term: inverse document frequency, function words damped.
+    pub fn weights(&self) -> Vec<f32> {
+        let n = self.sentences.max(1) as f32;
+        self.df
+            .iter()
+            .zip(&self.stop)
+            .map(|(&df, &stop)| {
+                let idf = (1.0 + n / df.max(1) as f32).ln();
+                if stop { idf * 0.2 } else { idf }
+            })
+            .collect()
+    }
+}
+
+/// Word stem good enough for matching inflections in English and German:
+/// the first five characters of a long word ("smugglers" ~ "smuggling").
+fn stem(word: &str) -> String {
+    word.chars().take(5).collect()
+}
+
+/// Function words of English and German: they connect, they do not carry content.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+    "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these",
+    "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "has", "have",
+    "had", "will", "would", "can", "could", "should", "not", "no", "so", "than", "then", "there",
+    "which", "who", "whom", "what", "when", "where", "also", "into", "over", "after", "about",
+    "up", "out", "all", "said", "says", "him", "them", "us", "do", "does", "did", "if", "s",
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und",
+    "oder", "aber", "in", "im", "am", "an", "auf", "mit", "von", "zu", "zum", "zur", "für", "ist",
+    "sind", "war", "hat", "haben", "es", "er", "sie", "wir", "ich", "nicht", "sich", "auch",
+    "dass", "wie", "so", "bei", "aus", "nach", "wird", "werden", "kann", "man", "noch",
+];
+
+fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// FNV-1a: a small, stable hash for fingerprints (same on every platform).
+#[derive(Debug)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes.iter().chain(std::iter::once(&0x1f)) {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A set of linked sentences: `a` of the first version, `b` of the second.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Sentence indices in the first version, ascending.
+    pub a: Vec<usize>,
+    /// Sentence indices in the second version, ascending.
+    pub b: Vec<usize>,
+    /// Similarity of the unit's best link, 0..1.
+    pub score: f32,
+    /// How close the unit's sentences are.
+    pub kind: LinkKind,
+    /// The unit is out of the order the rest of the text keeps.
+    pub moved: bool,
+}
+
+/// The links between two versions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// Linked units, in order of their first `a` sentence.
+    pub units: Vec<Unit>,
+    /// Sentences of the first version with no counterpart.
+    pub unmatched_a: Vec<usize>,
+    /// Sentences of the second version with no counterpart.
+    pub unmatched_b: Vec<usize>,
+    /// Share of both versions' term weight that lies in linked sentences, 0..1.
+    pub similarity: f32,
+}
+
+/// A candidate link with its overlap measures.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    i: usize,
+    j: usize,
+    dice: f32,
+    /// Share of `a[i]`'s weight found in `b[j]`.
+    in_a: f32,
+    /// Share of `b[j]`'s weight found in `a[i]`.
+    in_b: f32,
+    shared: usize,
+    identical: bool,
+}
+
+/// Aligns the sentences of two versions.
+pub fn align(a: &[SentenceTerms], b: &[SentenceTerms], weights: &[f32], config: &AlignConfig) -> Alignment {
+    let mass = |s: &SentenceTerms| s.terms.iter().map(|&t| weights[t as usize]).sum::<f32>();
+    let mass_a: Vec<f32> = a.iter().map(mass).collect();
+    let mass_b: Vec<f32> = b.iter().map(mass).collect();
+    let mut candidates = candidates(a, b, weights, &mass_a, &mass_b, config);
+    candidates.sort_by(|x, y| y.dice.total_cmp(&x.dice).then(x.i.cmp(&y.i)).then(x.j.cmp(&y.j)));
+
+    // 1. One-to-one links, best first.
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    let mut links: Vec<Candidate> = Vec::new();
+    let mut extras: Vec<Candidate> = Vec::new();
+    for c in &candidates {
+        let furniture = a[c.i].furniture || b[c.j].furniture;
+        let strong = if furniture { c.dice >= config.minor_edit } else { c.dice >= config.min_similarity };
+        if !strong {
+            if !furniture {
+                extras.push(*c);
+            }
+            continue;
+        }
+        if !used_a[c.i] && !used_b[c.j] {
+            used_a[c.i] = true;
+            used_b[c.j] = true;
+            links.push(*c);
+        } else if !furniture {
+            extras.push(*c);
+        }
+    }
+    let backbone = links.len();
+
+    // 2. Splits and merges: one side mostly inside the other.
+    for c in extras {
+        let (small, large) = if c.in_a >= c.in_b { (c.in_a, c.in_b) } else { (c.in_b, c.in_a) };
+        if small >= config.min_containment && large >= config.min_cover && c.shared >= config.min_shared_terms {
+            used_a[c.i] = true;
+            used_b[c.j] = true;
+            links.push(c);
+        }
+    }
+
+    let moved = moved_links(&links[..backbone]);
+    let units = units(&links, &moved, config);
+    let linked_mass: f32 = (0..a.len()).filter(|&i| used_a[i]).map(|i| mass_a[i]).sum::<f32>()
+        + (0..b.len()).filter(|&j| used_b[j]).map(|j| mass_b[j]).sum::<f32>();
+    let total = mass_a.iter().sum::<f32>() + mass_b.iter().sum::<f32>();
+    Alignment {
+        units,
+        unmatched_a: (0..a.len()).filter(|&i| !used_a[i]).collect(),
+        unmatched_b: (0..b.len()).filter(|&j| !used_b[j]).collect(),
+        similarity: if total > 0.0 { linked_mass / total } else if a.len() == b.len() { 1.0 } else { 0.0 },
+    }
+}
+
+/// Candidate pairs that share at least one of a sentence's rarer terms,
+/// or are identical.
+fn candidates(
+    a: &[SentenceTerms],
+    b: &[SentenceTerms],
+    weights: &[f32],
+    mass_a: &[f32],
+    mass_b: &[f32],
+    config: &AlignConfig,
+) -> Vec<Candidate> {
+    let mut postings: HashMap<Term, Vec<usize>> = HashMap::new();
+    for (j, s) in b.iter().enumerate() {
+        for &t in &s.terms {
+            postings.entry(t).or_default().push(j);
+        }
+    }
+    let mut by_fingerprint: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (j, s) in b.iter().enumerate() {
+        by_fingerprint.entry(s.fingerprint).or_default().push(j);
+    }
+
+    let mut out = Vec::new();
+    let mut seen = vec![usize::MAX; b.len()];
+    let mut probe: Vec<(usize, Term)> = Vec::new();
+    for (i, s) in a.iter().enumerate() {
+        probe.clear();
+        probe.extend(s.terms.iter().filter_map(|&t| postings.get(&t).map(|p| (p.len(), t))));
+        probe.sort_unstable();
+        let mut touched: Vec<usize> = by_fingerprint.get(&s.fingerprint).cloned().unwrap_or_default();
+        for &(len, t) in probe.iter().take(config.probe_terms) {
+            if len > config.max_postings {
+                break;
+            }
+            touched.extend(&postings[&t]);
+        }
+        for j in touched {
+            if seen[j] == i {
+                continue;
+            }
+            seen[j] = i;
+            let (shared_mass, shared) = overlap(&s.terms, &b[j].terms, weights);
+            let identical = s.fingerprint == b[j].fingerprint && !s.terms.is_empty();
+            if shared == 0 && !identical {
+                continue;
+            }
+            let (ma, mb) = (mass_a[i], mass_b[j]);
+            let dice = if identical { 1.0 } else { 2.0 * shared_mass / (ma + mb).max(f32::EPSILON) };
+            out.push(Candidate {
+                i,
+                j,
+                dice,
+                in_a: shared_mass / ma.max(f32::EPSILON),
+                in_b: shared_mass / mb.max(f32::EPSILON),
+                shared,
+                identical,
+            });
+        }
+    }
+    out
+}
+
+/// Weight and count of the terms two sorted term lists share.
+fn overlap(x: &[Term], y: &[Term], weights: &[f32]) -> (f32, usize) {
+    let (mut p, mut q, mut mass, mut count) = (0, 0, 0.0, 0);
+    while p < x.len() && q < y.len() {
+        match x[p].cmp(&y[q]) {
+            std::cmp::Ordering::Less => p += 1,
+            std::cmp::Ordering::Greater => q += 1,
+            std::cmp::Ordering::Equal => {
+                mass += weights[x[p] as usize];
+                count += 1;
+                p += 1;
+                q += 1;
+            }
+        }
+    }
+    (mass, count)
+}
+
+/// Links off the heaviest order-preserving chain (by `i`, then `j`) are moves.
+fn moved_links(links: &[Candidate]) -> Vec<(usize, usize)> {
+    let mut order: Vec<&Candidate> = links.iter().collect();
+    order.sort_by_key(|c| (c.i, c.j));
+    // Heaviest increasing subsequence in j, weighted by similarity, is
+    // quadratic; past a few thousand links the unweighted chain is close
+    // enough and O(n log n).
+    let n = order.len();
+    if n > 2000 {
+        return longest_increasing_moves(&order);
+    }
+    let mut best = vec![0.0f32; n];
+    let mut prev = vec![usize::MAX; n];
+    for k in 0..n {
+        best[k] = order[k].dice;
+        for l in 0..k {
+            if order[l].j < order[k].j && best[l] + order[k].dice > best[k] {
+                best[k] = best[l] + order[k].dice;
+                prev[k] = l;
+            }
+        }
+    }
+    let mut on_chain = vec![false; n];
+    let mut k = (0..n).max_by(|&x, &y| best[x].total_cmp(&best[y]));
+    while let Some(at) = k {
+        on_chain[at] = true;
+        k = (prev[at] != usize::MAX).then_some(prev[at]);
+    }
+    (0..n).filter(|&k| !on_chain[k]).map(|k| (order[k].i, order[k].j)).collect()
+}
+
+/// Unweighted longest increasing subsequence, O(n log n), for large inputs.
+fn longest_increasing_moves(order: &[&Candidate]) -> Vec<(usize, usize)> {
+    let n = order.len();
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev = vec![usize::MAX; n];
+    for k in 0..n {
+        let pos = tails.partition_point(|&t| order[t].j < order[k].j);
+        if pos > 0 {
+            prev[k] = tails[pos - 1];
+        }
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut on_chain = vec![false; n];
+    let mut k = tails.last().copied();
+    while let Some(at) = k {
+        on_chain[at] = true;
+        k = (prev[at] != usize::MAX).then_some(prev[at]);
+    }
+    (0..n).filter(|&k| !on_chain[k]).map(|k| (order[k].i, order[k].j)).collect()
+}
+
+/// Groups links into connected units.
+fn units(links: &[Candidate], moved: &[(usize, usize)], config: &AlignConfig) -> Vec<Unit> {
+    let moved: std::collections::HashSet<&(usize, usize)> = moved.iter().collect();
+    // Union-find over link indices, joined through shared sentences.
+    let mut parent: Vec<usize> = (0..links.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut by_a: HashMap<usize, usize> = HashMap::new();
+    let mut by_b: HashMap<usize, usize> = HashMap::new();
+    for (k, c) in links.iter().enumerate() {
+        for other in [by_a.insert(c.i, k), by_b.insert(c.j, k)].into_iter().flatten() {
+            let (x, y) = (find(&mut parent, k), find(&mut parent, other));
+            parent[x] = y;
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for k in 0..links.len() {
+        let root = find(&mut parent, k);
+        groups.entry(root).or_default().push(k);
+    }
+    let mut out: Vec<Unit> = groups
+        .into_values()
+        .map(|members| {
+            let mut a: Vec<usize> = members.iter().map(|&k| links[k].i).collect();
+            let mut b: Vec<usize> = members.iter().map(|&k| links[k].j).collect();
+            a.sort_unstable();
+            a.dedup();
+            b.sort_unstable();
+            b.dedup();
+            let best = members.iter().map(|&k| links[k]).max_by(|x, y| x.dice.total_cmp(&y.dice)).unwrap_or(links[members[0]]);
+            let kind = if a.len() > 1 || b.len() > 1 {
+                LinkKind::Partial
+            } else if best.identical {
+                LinkKind::Identical
+            } else if best.dice >= config.minor_edit {
+                LinkKind::MinorEdit
+            } else if best.dice >= config.paraphrase && best.in_a.min(best.in_b) >= config.paraphrase {
+                LinkKind::Paraphrase
+            } else {
+                LinkKind::Partial
+            };
+            let moved = members.iter().any(|&k| moved.contains(&(links[k].i, links[k].j)));
+            Unit { a, b, score: best.dice, kind, moved }
+        })
+        .collect();
+    out.sort_by_key(|u| (u.a[0], u.b[0]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(a: &[&str], b: &[&str]) -> Alignment {
+        let mut vocab = Vocabulary::default();
+        let a: Vec<_> = a.iter().map(|s| vocab.add(s, false)).collect();
+        let b: Vec<_> = b.iter().map(|s| vocab.add(s, false)).collect();
+        align(&a, &b, &vocab.weights(), &AlignConfig::default())
+    }
+
+    fn pairs(al: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
+        al.units.iter().map(|u| (u.a.clone(), u.b.clone())).collect()
+    }
+
+    #[test]
+    fn identical_edit_and_unmatched() {
+        let al = run(
+            &["The summit opened in London today.", "Crossings rose by 31% this year.", "Weather was calm."],
+            &["The summit opened in London today.", "Crossings rose by 40% this year.", "Nothing else."],
+        );
+        assert_eq!(pairs(&al), [(vec![0], vec![0]), (vec![1], vec![1])]);
+        assert_eq!(al.units[0].kind, LinkKind::Identical);
+        assert_eq!(al.unmatched_a, [2]);
+        assert_eq!(al.unmatched_b, [2]);
+    }
+
+    #[test]
+    fn split_is_one_unit() {
+        let al = run(
+            &["The law forces employers to check workers, and firms that fail face closure and heavy fines."],
+            &["The law forces employers to check workers.", "Firms that fail face closure and heavy fines."],
+        );
+        assert_eq!(pairs(&al), [(vec![0], vec![0, 1])]);
+        assert_eq!(al.units[0].kind, LinkKind::Partial);
+    }
+
+    #[test]
+    fn moved_sentence_is_marked() {
+        let al = run(
+            &["Alpha bravo charlie delta.", "Echo foxtrot golf hotel.", "India juliet kilo lima.", "Mike november oscar papa."],
+            &["Mike november oscar papa.", "Alpha bravo charlie delta.", "Echo foxtrot golf hotel.", "India juliet kilo lima."],
+        );
+        let moved: Vec<_> = al.units.iter().filter(|u| u.moved).map(|u| u.a[0]).collect();
+        assert_eq!(moved, [3]);
+    }
+
+    #[test]
+    fn empty_sides() {
+        let al = run(&[], &["Something."]);
+        assert!(al.units.is_empty());
+        assert_eq!(al.unmatched_b, [0]);
+    }
+}

@@ -1,0 +1,428 @@
+//! The one entry point: N versions in, one report out.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::{align, AlignConfig, Alignment, LinkKind, SentenceTerms, Vocabulary};
+use crate::diff::{diff_words, DiffOptions};
+use crate::report::{round_score, DocumentReport, Group, Link, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION};
+use crate::segment::{classify, segment, segment_lines, RawSegment, SegmentKind};
+
+/// Most versions one comparison takes.
+pub const MAX_DOCUMENTS: usize = 200;
+/// Largest version, in UTF-8 bytes (8 MiB).
+pub const MAX_DOCUMENT_BYTES: usize = 8 << 20;
+/// Largest comparison, all versions together, in UTF-8 bytes (32 MiB).
+pub const MAX_TOTAL_BYTES: usize = 32 << 20;
+
+/// One version of the story.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// A name for people: outlet, date, revision.
+    #[serde(default)]
+    pub name: String,
+    /// The raw text. Ignored when `sentences` is given.
+    #[serde(default)]
+    pub text: String,
+    /// Already split sentences, taken as they are.
+    #[serde(default)]
+    pub sentences: Option<Vec<String>>,
+}
+
+impl Document {
+    /// A version from raw text.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Document { name: name.into(), text: text.into(), sentences: None }
+    }
+
+    /// A version already split into sentences.
+    pub fn from_sentences(name: impl Into<String>, sentences: Vec<String>) -> Self {
+        Document { name: name.into(), text: String::new(), sentences: Some(sentences) }
+    }
+}
+
+/// Settings of one comparison. Every field has a default, so `{}` is valid.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CompareOptions {
+    /// The version the others are compared against.
+    pub base: usize,
+    /// Treat each non-blank line of `text` as one sentence.
+    pub presplit: bool,
+    /// How words are compared in the diffs.
+    pub diff: DiffOptions,
+}
+
+/// Why a comparison was refused. Its text is the message users see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CompareError {
+    /// No versions at all.
+    NoDocuments,
+    /// More versions than [`MAX_DOCUMENTS`].
+    TooManyDocuments {
+        /// How many were given.
+        count: usize,
+    },
+    /// A version over [`MAX_DOCUMENT_BYTES`].
+    DocumentTooLarge {
+        /// Which version.
+        index: usize,
+        /// Its size in bytes.
+        bytes: usize,
+    },
+    /// All versions together over [`MAX_TOTAL_BYTES`].
+    InputTooLarge {
+        /// Total size in bytes.
+        bytes: usize,
+    },
+    /// `base` does not name a version.
+    BaseOutOfRange {
+        /// The base asked for.
+        base: usize,
+        /// How many versions there are.
+        count: usize,
+    },
+    /// The input could not be read (from JSON or JavaScript).
+    InvalidInput(String),
+}
+
+impl fmt::Display for CompareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mib = |b: usize| b as f64 / (1 << 20) as f64;
+        match self {
+            CompareError::NoDocuments => write!(f, "nothing to compare: give at least one version"),
+            CompareError::TooManyDocuments { count } => {
+                write!(f, "too many versions: {count} given, at most {MAX_DOCUMENTS} can be compared at once")
+            }
+            CompareError::DocumentTooLarge { index, bytes } => write!(
+                f,
+                "version {} is too large: {:.1} MiB, at most {:.0} MiB per version",
+                index + 1,
+                mib(*bytes),
+                mib(MAX_DOCUMENT_BYTES)
+            ),
+            CompareError::InputTooLarge { bytes } => write!(
+                f,
+                "the versions are too large together: {:.1} MiB, at most {:.0} MiB",
+                mib(*bytes),
+                mib(MAX_TOTAL_BYTES)
+            ),
+            CompareError::BaseOutOfRange { base, count } => {
+                write!(f, "base version {base} does not exist: there are {count} versions (0 to {})", count.saturating_sub(1))
+            }
+            CompareError::InvalidInput(why) => write!(f, "invalid input: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for CompareError {}
+
+/// Compares N versions of one story.
+///
+/// ```
+/// use variorum::{compare, CompareOptions, Document};
+/// let docs = [
+///     Document::new("wire", "Talks opened in London. More than 40 countries attend."),
+///     Document::new("paper", "More than 40 countries attend. Talks opened in London on Monday."),
+/// ];
+/// let report = compare(&docs, &CompareOptions::default()).unwrap();
+/// assert_eq!(report.pairs.len(), 1);
+/// assert_eq!(report.pairs[0].links.len(), 2);
+/// assert!(report.pairs[0].links.iter().any(|l| l.moved));
+/// ```
+pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, CompareError> {
+    check_limits(docs, options)?;
+    let texts: Vec<Text> = docs.iter().map(|d| Text::new(d, options.presplit)).collect();
+
+    let mut vocab = Vocabulary::default();
+    let terms: Vec<Vec<SentenceTerms>> = texts
+        .iter()
+        .map(|t| t.segments.iter().map(|s| vocab.add(t.slice(s), s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet)).collect())
+        .collect();
+    let weights = vocab.weights();
+    let config = AlignConfig::default();
+
+    let n = docs.len();
+    let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+    for a in 0..n {
+        for b in a + 1..n {
+            let alignment = align(&terms[a], &terms[b], &weights, &config);
+            pairs.push(pair_report(a, b, alignment, &texts, &options.diff));
+        }
+    }
+
+    let support = support(&texts, &pairs);
+    let (groups, group_of) = groups(&texts, &pairs);
+    let mut similarity = vec![vec![1.0f64; n]; n];
+    for p in &pairs {
+        similarity[p.a][p.b] = p.similarity;
+        similarity[p.b][p.a] = p.similarity;
+    }
+    let documents: Vec<DocumentReport> = texts
+        .iter()
+        .enumerate()
+        .map(|(d, t)| DocumentReport {
+            name: docs[d].name.clone(),
+            segments: t
+                .segments
+                .iter()
+                .enumerate()
+                .map(|(i, s)| Segment {
+                    text: t.slice(s).to_string(),
+                    kind: s.kind,
+                    span: t.span(s),
+                    support: support[d][i],
+                    group: group_of[d][i],
+                })
+                .collect(),
+        })
+        .collect();
+    let summary = summary(&documents, &pairs, &groups);
+    Ok(Report { schema_version: SCHEMA_VERSION, base: options.base, documents, pairs, groups, similarity, summary })
+}
+
+fn check_limits(docs: &[Document], options: &CompareOptions) -> Result<(), CompareError> {
+    if docs.is_empty() {
+        return Err(CompareError::NoDocuments);
+    }
+    if docs.len() > MAX_DOCUMENTS {
+        return Err(CompareError::TooManyDocuments { count: docs.len() });
+    }
+    let size = |d: &Document| d.sentences.as_ref().map_or(d.text.len(), |s| s.iter().map(|x| x.len() + 1).sum());
+    let mut total = 0;
+    for (index, d) in docs.iter().enumerate() {
+        let bytes = size(d);
+        if bytes > MAX_DOCUMENT_BYTES {
+            return Err(CompareError::DocumentTooLarge { index, bytes });
+        }
+        total += bytes;
+    }
+    if total > MAX_TOTAL_BYTES {
+        return Err(CompareError::InputTooLarge { bytes: total });
+    }
+    if options.base >= docs.len() {
+        return Err(CompareError::BaseOutOfRange { base: options.base, count: docs.len() });
+    }
+    Ok(())
+}
+
+/// A version's text and its segments.
+struct Text {
+    text: String,
+    segments: Vec<RawSegment>,
+}
+
+impl Text {
+    fn new(doc: &Document, presplit: bool) -> Self {
+        match &doc.sentences {
+            Some(sentences) => {
+                // Taken as given: one segment per sentence, joined by newlines.
+                let mut text = String::new();
+                let mut segments = Vec::with_capacity(sentences.len());
+                for s in sentences {
+                    if !text.is_empty() {
+                        text.push('\n');
+                    }
+                    let start = text.len();
+                    text.push_str(s);
+                    segments.push(RawSegment { start, end: text.len(), kind: classify(s) });
+                }
+                Text { text, segments }
+            }
+            None => {
+                let segments = if presplit { segment_lines(&doc.text) } else { segment(&doc.text) };
+                Text { text: doc.text.clone(), segments }
+            }
+        }
+    }
+
+    fn slice(&self, s: &RawSegment) -> &str {
+        self.text.get(s.start..s.end).unwrap_or_default()
+    }
+
+    fn span(&self, s: &RawSegment) -> Span {
+        let utf16 = |byte: usize| self.text.get(..byte).map_or(0, |p| p.encode_utf16().count());
+        Span { utf8: [s.start, s.end], utf16: [utf16(s.start), utf16(s.end)] }
+    }
+}
+
+fn pair_report(a: usize, b: usize, alignment: Alignment, texts: &[Text], diff: &DiffOptions) -> PairReport {
+    let joined = |t: &Text, idx: &[usize]| idx.iter().map(|&i| t.slice(&t.segments[i])).collect::<Vec<_>>().join(" ");
+    let links = alignment
+        .units
+        .into_iter()
+        .map(|u| {
+            let ops = diff_words(&joined(&texts[a], &u.a), &joined(&texts[b], &u.b), diff);
+            Link { a: u.a, b: u.b, kind: u.kind, score: round_score(u.score), moved: u.moved, ops }
+        })
+        .collect();
+    PairReport {
+        a,
+        b,
+        similarity: round_score(alignment.similarity),
+        links,
+        unmatched_a: alignment.unmatched_a,
+        unmatched_b: alignment.unmatched_b,
+    }
+}
+
+/// For each sentence, how many other versions link to it.
+fn support(texts: &[Text], pairs: &[PairReport]) -> Vec<Vec<usize>> {
+    let mut support: Vec<Vec<usize>> = texts.iter().map(|t| vec![0; t.segments.len()]).collect();
+    for p in pairs {
+        for l in &p.links {
+            for &i in &l.a {
+                support[p.a][i] += 1;
+            }
+            for &j in &l.b {
+                support[p.b][j] += 1;
+            }
+        }
+    }
+    support
+}
+
+/// Groups of corresponding sentences across all versions: sentences joined
+/// by close (non-partial) links, every other sentence a group of its own,
+/// ordered by their mean relative position in the versions.
+fn groups(texts: &[Text], pairs: &[PairReport]) -> (Vec<Group>, Vec<Vec<usize>>) {
+    let offsets: Vec<usize> = texts
+        .iter()
+        .scan(0, |acc, t| {
+            let start = *acc;
+            *acc += t.segments.len();
+            Some(start)
+        })
+        .collect();
+    let total: usize = texts.iter().map(|t| t.segments.len()).sum();
+    let mut parent: Vec<usize> = (0..total).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for p in pairs {
+        for l in p.links.iter().filter(|l| l.kind != LinkKind::Partial) {
+            let x = find(&mut parent, offsets[p.a] + l.a[0]);
+            let y = find(&mut parent, offsets[p.b] + l.b[0]);
+            parent[x.max(y)] = x.min(y);
+        }
+    }
+    let mut root_group: Vec<usize> = vec![usize::MAX; total];
+    let mut groups: Vec<(f64, Group)> = Vec::new();
+    let mut group_of: Vec<Vec<usize>> = texts.iter().map(|t| vec![0; t.segments.len()]).collect();
+    for (d, t) in texts.iter().enumerate() {
+        for i in 0..t.segments.len() {
+            let root = find(&mut parent, offsets[d] + i);
+            if root_group[root] == usize::MAX {
+                root_group[root] = groups.len();
+                groups.push((0.0, Group { members: vec![Vec::new(); texts.len()] }));
+            }
+            let g = root_group[root];
+            groups[g].1.members[d].push(i);
+            group_of[d][i] = g;
+        }
+    }
+    // Order rows by mean relative position; renumber.
+    for (pos, g) in groups.iter_mut() {
+        let places: Vec<f64> = g
+            .members
+            .iter()
+            .enumerate()
+            .flat_map(|(d, m)| m.iter().map(move |&i| (i as f64 + 0.5) / texts[d].segments.len() as f64))
+            .collect();
+        *pos = places.iter().sum::<f64>() / places.len().max(1) as f64;
+    }
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by(|&x, &y| groups[x].0.total_cmp(&groups[y].0).then(x.cmp(&y)));
+    let mut renumber = vec![0; groups.len()];
+    for (new, &old) in order.iter().enumerate() {
+        renumber[old] = new;
+    }
+    for row in group_of.iter_mut() {
+        for g in row.iter_mut() {
+            *g = renumber[*g];
+        }
+    }
+    let mut slots: Vec<Option<Group>> = groups.into_iter().map(|(_, g)| Some(g)).collect();
+    let groups = order.iter().filter_map(|&k| slots[k].take()).collect();
+    (groups, group_of)
+}
+
+fn summary(documents: &[DocumentReport], pairs: &[PairReport], groups: &[Group]) -> Summary {
+    let mut s = Summary {
+        documents: documents.len(),
+        segments: documents.iter().map(|d| d.segments.len()).sum(),
+        shared_by_all: groups.iter().filter(|g| g.members.iter().all(|m| !m.is_empty())).count(),
+        unique: documents.iter().flat_map(|d| &d.segments).filter(|s| s.support == 0).count(),
+        ..Summary::default()
+    };
+    for l in pairs.iter().flat_map(|p| &p.links) {
+        match l.kind {
+            LinkKind::Identical => s.links_identical += 1,
+            LinkKind::MinorEdit => s.links_minor_edit += 1,
+            LinkKind::Paraphrase => s.links_paraphrase += 1,
+            LinkKind::Partial => s.links_partial += 1,
+        }
+        s.links_moved += usize::from(l.moved);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_give_clear_errors() {
+        let opts = CompareOptions::default();
+        assert_eq!(compare(&[], &opts).unwrap_err(), CompareError::NoDocuments);
+        let bad_base = CompareOptions { base: 3, ..opts };
+        let err = compare(&[Document::new("a", "x")], &bad_base).unwrap_err();
+        assert_eq!(err.to_string(), "base version 3 does not exist: there are 1 versions (0 to 0)");
+        let many = vec![Document::default(); MAX_DOCUMENTS + 1];
+        assert!(matches!(compare(&many, &opts), Err(CompareError::TooManyDocuments { .. })));
+    }
+
+    #[test]
+    fn spans_count_both_units_and_rebuild_input() {
+        let text = "Emoji 🎉 first. Zweiter Satz über Öl.";
+        let r = compare(&[Document::new("a", text)], &CompareOptions::default()).unwrap();
+        let segs = &r.documents[0].segments;
+        assert_eq!(segs[1].span.utf8, [18, 41]);
+        assert_eq!(segs[1].span.utf16, [16, 37]);
+        let js: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16_lossy(&js[16..37]), segs[1].text);
+    }
+
+    #[test]
+    fn presplit_and_sentence_lists_are_taken_as_given() {
+        let opts = CompareOptions { presplit: true, ..CompareOptions::default() };
+        let r = compare(&[Document::new("a", "One. Two.\nThree")], &opts).unwrap();
+        assert_eq!(r.documents[0].segments.len(), 2);
+        let d = Document::from_sentences("b", vec!["A. B.".into(), "C".into()]);
+        let r = compare(&[d], &CompareOptions::default()).unwrap();
+        assert_eq!(r.documents[0].segments[0].text, "A. B.");
+    }
+
+    #[test]
+    fn groups_and_support_span_versions() {
+        let docs = [
+            Document::new("a", "The summit opened in London. Crossings hit a record."),
+            Document::new("b", "The summit opened in London. Weather was calm."),
+            Document::new("c", "Crossings hit a record. The summit opened in London."),
+        ];
+        let r = compare(&docs, &CompareOptions::default()).unwrap();
+        let summit = r.documents[0].segments[0].group;
+        assert_eq!(r.groups[summit].members, [vec![0], vec![0], vec![1]]);
+        assert_eq!(r.documents[0].segments[0].support, 2);
+        assert_eq!(r.documents[1].segments[1].support, 0);
+        assert_eq!(r.summary.shared_by_all, 1);
+        assert_eq!(r.similarity[0][0], 1.0);
+    }
+}

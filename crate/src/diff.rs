@@ -1,0 +1,219 @@
+//! Word diff of one aligned pair, via `similar`, cleaned up for reading.
+//!
+//! The diff runs on word tokens (never characters). A raw token diff of a
+//! reworded sentence is confetti: "the", a comma and a space survive as
+//! equal islands between changes. Cleanup absorbs islands that carry no
+//! meaning of their own, so a reader sees whole changed phrases.
+
+use serde::{Deserialize, Serialize};
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+
+use crate::tokenize::{normalize, tokenize, Token, TokenKind};
+
+/// What a word op does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tag {
+    /// Text in both sentences.
+    Equal,
+    /// Text only in the old (left) sentence.
+    Delete,
+    /// Text only in the new (right) sentence.
+    Insert,
+}
+
+/// A run of text with one tag. Equal and delete ops rebuild the old text;
+/// equal and insert ops rebuild the new text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordOp {
+    /// What happened to the text.
+    pub tag: Tag,
+    /// The text itself (for equal ops, as it stands in the old sentence).
+    pub text: String,
+    /// The run contains a figure: a changed number deserves a stronger mark.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub number: bool,
+}
+
+/// How tokens are compared.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DiffOptions {
+    /// Treat "The" and "the" as equal.
+    pub ignore_case: bool,
+    /// Treat punctuation as equal whatever it is.
+    pub ignore_punctuation: bool,
+    /// Treat any run of whitespace as equal to any other.
+    pub ignore_whitespace: bool,
+}
+
+/// Word diff of `old` against `new`.
+///
+/// ```
+/// use variorum::diff::{diff_words, DiffOptions, Tag};
+/// let ops = diff_words("more than 1,100 people", "more than 6,000 people", &DiffOptions::default());
+/// let shown: Vec<(Tag, &str)> = ops.iter().map(|o| (o.tag, o.text.as_str())).collect();
+/// assert_eq!(shown, [(Tag::Equal, "more than "), (Tag::Delete, "1,100"), (Tag::Insert, "6,000"), (Tag::Equal, " people")]);
+/// assert!(ops[1].number);
+/// ```
+pub fn diff_words(old: &str, new: &str, options: &DiffOptions) -> Vec<WordOp> {
+    let old_tokens = tokenize(old);
+    let new_tokens = tokenize(new);
+    let old_keys: Vec<String> = old_tokens.iter().map(|t| key(t, options)).collect();
+    let new_keys: Vec<String> = new_tokens.iter().map(|t| key(t, options)).collect();
+    let raw = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
+
+    let mut chunks: Vec<Chunk> = Vec::new();
+    for op in raw {
+        let (tag, o, n) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => chunks.push(Chunk::Equal(o)),
+            _ => match chunks.last_mut() {
+                Some(Chunk::Change(co, cn)) => {
+                    co.end = co.end.max(o.end);
+                    cn.end = cn.end.max(n.end);
+                }
+                _ => chunks.push(Chunk::Change(o, n)),
+            },
+        }
+    }
+    let chunks = absorb_islands(chunks, &old_tokens, &new_tokens);
+    render(&chunks, &old_tokens, &new_tokens)
+}
+
+fn key(token: &Token<'_>, options: &DiffOptions) -> String {
+    match token.kind {
+        TokenKind::Space if options.ignore_whitespace => " ".into(),
+        TokenKind::Punct if options.ignore_punctuation => "·".into(),
+        _ if options.ignore_case => normalize(token),
+        _ => token.text.into(),
+    }
+}
+
+/// A stretch of the diff: equal old tokens, or old tokens replaced by new ones.
+#[derive(Debug, Clone)]
+enum Chunk {
+    Equal(std::ops::Range<usize>),
+    Change(std::ops::Range<usize>, std::ops::Range<usize>),
+}
+
+fn words(tokens: &[Token<'_>]) -> usize {
+    tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count()
+}
+
+/// Folds meaningless equal islands between two changes into one change.
+/// An island is meaningless when it has no word, or is a single short word
+/// between changes that together span at least three words.
+fn absorb_islands(chunks: Vec<Chunk>, old: &[Token<'_>], new: &[Token<'_>]) -> Vec<Chunk> {
+    let changed_words = |c: &Chunk| match c {
+        Chunk::Change(o, n) => words(&old[o.clone()]).max(words(&new[n.clone()])),
+        Chunk::Equal(_) => 0,
+    };
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    let mut k = 0;
+    while k < chunks.len() {
+        let chunk = chunks[k].clone();
+        if let (Chunk::Equal(eq), Some(prev @ Chunk::Change(..)), Some(next @ Chunk::Change(..))) =
+            (&chunk, out.last(), chunks.get(k + 1))
+        {
+            let island = &old[eq.clone()];
+            let n = words(island);
+            let short = island.iter().all(|t| t.kind != TokenKind::Number && t.text.chars().count() <= 3);
+            let (before, after) = (changed_words(prev), changed_words(next));
+            if n == 0 || (n == 1 && short && before >= 1 && after >= 1 && before + after >= 3) {
+                let (Some(Chunk::Change(po, pn)), Chunk::Change(no, nn)) = (out.pop(), next) else { unreachable!() };
+                out.push(Chunk::Change(po.start..no.end, pn.start..nn.end));
+                k += 2;
+                continue;
+            }
+        }
+        if let (Chunk::Change(no, nn), Some(Chunk::Change(po, pn))) = (&chunk, out.last_mut()) {
+            po.end = no.end;
+            pn.end = nn.end;
+        } else {
+            out.push(chunk);
+        }
+        k += 1;
+    }
+    out
+}
+
+fn render(chunks: &[Chunk], old: &[Token<'_>], new: &[Token<'_>]) -> Vec<WordOp> {
+    let text = |tokens: &[Token<'_>]| tokens.iter().map(|t| t.text).collect::<String>();
+    let has_number = |tokens: &[Token<'_>]| tokens.iter().any(|t| t.kind == TokenKind::Number);
+    let mut ops = Vec::new();
+    for chunk in chunks {
+        match chunk {
+            Chunk::Equal(o) => ops.push(WordOp { tag: Tag::Equal, text: text(&old[o.clone()]), number: false }),
+            Chunk::Change(o, n) => {
+                let (o, n) = (&old[o.clone()], &new[n.clone()]);
+                let number = has_number(o) || has_number(n);
+                if !o.is_empty() {
+                    ops.push(WordOp { tag: Tag::Delete, text: text(o), number });
+                }
+                if !n.is_empty() {
+                    ops.push(WordOp { tag: Tag::Insert, text: text(n), number });
+                }
+            }
+        }
+    }
+    ops
+}
+
+/// Rebuilds (old, new) from ops: the invariant every diff must keep.
+pub fn rebuild(ops: &[WordOp]) -> (String, String) {
+    let mut old = String::new();
+    let mut new = String::new();
+    for op in ops {
+        match op.tag {
+            Tag::Equal => {
+                old.push_str(&op.text);
+                new.push_str(&op.text);
+            }
+            Tag::Delete => old.push_str(&op.text),
+            Tag::Insert => new.push_str(&op.text),
+        }
+    }
+    (old, new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(ops: &[WordOp]) -> String {
+        ops.iter()
+            .map(|o| match o.tag {
+                Tag::Equal => o.text.clone(),
+                Tag::Delete => format!("[-{}-]", o.text),
+                Tag::Insert => format!("{{+{}+}}", o.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reworded_phrase_is_one_change_not_confetti() {
+        let ops = diff_words(
+            "The PM said the issue makes people angry.",
+            "Starmer expressed frustration at the crisis makes people angry.",
+            &DiffOptions::default(),
+        );
+        assert_eq!(show(&ops), "[-The PM said the issue-]{+Starmer expressed frustration at the crisis+} makes people angry.");
+    }
+
+    #[test]
+    fn ops_rebuild_both_sides_and_identical_is_one_op() {
+        let (a, b) = ("Crossings are up 31% since the election.", "“Crossings are up 31% since the election.”");
+        let ops = diff_words(a, b, &DiffOptions::default());
+        assert_eq!(rebuild(&ops), (a.to_string(), b.to_string()));
+        assert_eq!(diff_words(a, a, &DiffOptions::default()).len(), 1);
+        assert!(diff_words("", "", &DiffOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn options_ignore_case_and_punctuation() {
+        let o = DiffOptions { ignore_case: true, ignore_punctuation: true, ignore_whitespace: true };
+        let ops = diff_words("The  plan, agreed.", "the plan; agreed!", &o);
+        assert!(ops.iter().all(|op| op.tag == Tag::Equal));
+    }
+}

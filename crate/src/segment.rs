@@ -1,0 +1,458 @@
+//! Raw text -> sentences, news-aware.
+//!
+//! Paragraphs are lines. A line that ends without punctuation and is followed
+//! by a line starting in lower case is a soft wrap (e-mailed or copied copy)
+//! and is joined to it. Inside a paragraph, a sentence ends at `.`, `?`, `!`
+//! or `…` (with any closing quotes and brackets) when the next word starts a
+//! new sentence, unless the word before is an abbreviation, an initial or
+//! part of an e-mail address or domain. Every segment is a byte span of the
+//! input, so segments plus the gaps between them rebuild the input exactly.
+
+use serde::{Deserialize, Serialize};
+
+/// What a segment is, so views can set headings and page furniture apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SegmentKind {
+    /// Running text.
+    Body,
+    /// A heading or subheading: a short line with no closing punctuation.
+    Heading,
+    /// A sentence of a bulleted or numbered list item.
+    Bullet,
+    /// A dateline that opens the story (`LONDON (AFP) -`, `date 2025-03-31`).
+    Dateline,
+    /// Page furniture: video notices, newsletter sign-ups, "Follow us on...".
+    Boilerplate,
+}
+
+/// One sentence (or heading, bullet, ...) as a byte range of its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawSegment {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What the segment is.
+    pub kind: SegmentKind,
+}
+
+/// Splits `text` into sentences and blocks.
+///
+/// ```
+/// use variorum::segment::{segment, SegmentKind};
+/// let text = "Mr Smith paid £7.7bn. “It works.” he said. Really?\n- A bullet";
+/// let parts: Vec<&str> = segment(text).iter().map(|s| &text[s.start..s.end]).collect();
+/// assert_eq!(parts, ["Mr Smith paid £7.7bn.", "“It works.” he said.", "Really?", "- A bullet"]);
+/// assert_eq!(segment(text)[3].kind, SegmentKind::Bullet);
+/// ```
+pub fn segment(text: &str) -> Vec<RawSegment> {
+    let paragraphs = paragraphs(text);
+    let mut out = Vec::new();
+    for (index, &(start, end)) in paragraphs.iter().enumerate() {
+        let line = &text[start..end];
+        let mut body_start = start;
+        if index == 0 {
+            if let Some(len) = dateline_len(line) {
+                out.push(RawSegment { start, end: start + len, kind: SegmentKind::Dateline });
+                body_start = start + len + leading_space(&text[start + len..end]);
+                if body_start >= end {
+                    continue;
+                }
+            }
+        }
+        let first = out.len();
+        for (s, e) in sentences(text, body_start, end) {
+            out.push(RawSegment { start: s, end: e, kind: SegmentKind::Body });
+        }
+        classify_paragraph(text, &mut out[first..], line);
+    }
+    mark_boilerplate_runs(text, &mut out);
+    out
+}
+
+/// Splits already-split input: one segment per non-blank line, trimmed.
+pub fn segment_lines(text: &str) -> Vec<RawSegment> {
+    line_spans(text)
+        .filter_map(|(s, e)| trim_span(text, s, e))
+        .map(|(start, end)| RawSegment { start, end, kind: classify(&text[start..end]) })
+        .collect()
+}
+
+/// Byte spans of the lines of `text`, without their line terminators.
+fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let start = pos;
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        pos = end + 1;
+        let end = if text[start..end].ends_with('\r') { end - 1 } else { end };
+        Some((start, end))
+    })
+}
+
+/// The span with surrounding whitespace removed, or `None` if nothing is left.
+fn trim_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let piece = &text[start..end];
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let s = start + (piece.len() - piece.trim_start().len());
+    Some((s, s + trimmed.len()))
+}
+
+fn leading_space(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+/// Paragraph spans: non-blank lines, with soft-wrapped lines joined.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut open = false;
+    for (s, e) in line_spans(text) {
+        let Some((s, e)) = trim_span(text, s, e) else {
+            open = false;
+            continue;
+        };
+        let line = &text[s..e];
+        if let Some(last) = out.last_mut() {
+            if open && is_soft_wrap(&text[last.0..last.1], line) {
+                last.1 = e;
+                continue;
+            }
+        }
+        out.push((s, e));
+        open = true;
+    }
+    out
+}
+
+/// A line continues the previous one when the previous has no closing
+/// punctuation and this one starts in lower case and is not a list item.
+fn is_soft_wrap(previous: &str, line: &str) -> bool {
+    let ends_open = previous.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',');
+    let starts_lower = line.chars().next().is_some_and(|c| c.is_lowercase());
+    ends_open && starts_lower && bullet_marker_len(previous) == 0 && !previous.ends_with(':')
+}
+
+/// Sentence spans inside one paragraph `text[start..end]`.
+fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let para = &text[start..end];
+    let mut out = Vec::new();
+    let mut sentence_start = 0;
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (_, c) = chars[k];
+        if !is_terminator(c) {
+            k += 1;
+            continue;
+        }
+        // Take the whole run of terminators and closing quotes/brackets.
+        let term_at = k;
+        let mut j = k;
+        while j < chars.len() && (is_terminator(chars[j].1) || is_closer(chars[j].1)) {
+            j += 1;
+        }
+        let boundary = chars.get(j).map_or(para.len(), |&(i, _)| i);
+        if j < chars.len()
+            && chars[j].1.is_whitespace()
+            && starts_sentence(&chars[j..])
+            && !is_non_final(para, chars[term_at].0, c)
+        {
+            out.push((start + sentence_start, start + boundary));
+            let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace());
+            sentence_start = next.map_or(para.len(), |&(i, _)| i);
+        }
+        k = j.max(k + 1);
+    }
+    if sentence_start < para.len() {
+        let tail = &para[sentence_start..];
+        let trimmed = tail.trim_end();
+        if !trimmed.is_empty() {
+            out.push((start + sentence_start, start + sentence_start + trimmed.len()));
+        }
+    }
+    out
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | '“' | ')' | ']' | '}' | '›')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '(' | '[' | '‹')
+}
+
+/// After whitespace: does the next word look like the start of a sentence?
+fn starts_sentence(rest: &[(usize, char)]) -> bool {
+    let mut it = rest.iter().map(|&(_, c)| c).skip_while(|c| c.is_whitespace());
+    let mut c = it.next();
+    while c.is_some_and(is_opener) {
+        c = it.next();
+    }
+    match c {
+        Some(c) => c.is_uppercase() || c.is_numeric() || bullet_char(c) || !c.is_alphabetic() && !c.is_ascii_punctuation(),
+        None => false,
+    }
+}
+
+/// Is the terminator at byte `at` part of an abbreviation, initial or similar,
+/// rather than the end of a sentence?
+fn is_non_final(para: &str, at: usize, terminator: char) -> bool {
+    if terminator != '.' {
+        return false;
+    }
+    let before = &para[..at];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || is_opener(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // An ellipsis written as dots inside running text is handled by the
+    // caller's look-ahead; a word of dots is never an abbreviation.
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return false;
+    }
+    // Single letters ("J. K. Rowling", "z. B.") and dotted acronyms ("U.S.", "z.B.").
+    if word.chars().count() == 1 {
+        return true;
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Words that take a full stop without ending a sentence (English, German,
+/// French, Spanish newsroom usage). Titles like "Mr" also appear dotted.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "rev", "gen", "lt", "col", "capt",
+    "sgt", "gov", "sen", "rep", "pres", "supt", "insp", "det", "hon", "inc", "ltd", "co", "corp",
+    "plc", "vs", "etc", "approx", "no", "nos", "vol", "fig", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat",
+    "sun", "e.g", "i.e", "a.m", "p.m", "bzw", "ca", "usw", "vgl", "nr", "str", "hr", "fr", "z.b",
+    "d.h", "u.a", "sog", "mio", "mrd", "bzgl", "ggf", "mme", "mlle", "sra", "sr", "av",
+];
+
+fn bullet_char(c: char) -> bool {
+    matches!(c, '-' | '*' | '•' | '–' | '—' | '▪' | '●' | '·')
+}
+
+/// Length of a list marker at the start of `line` ("- ", "• ", "1. ", "2) "), or 0.
+fn bullet_marker_len(line: &str) -> usize {
+    let mut chars = line.char_indices();
+    match chars.next() {
+        Some((_, c)) if bullet_char(c) => match chars.next() {
+            Some((i, ' ' | '\t')) => i + 1,
+            _ => 0,
+        },
+        Some((_, c)) if c.is_ascii_digit() => {
+            let digits = line.bytes().take_while(|b| b.is_ascii_digit()).count();
+            let rest = &line.as_bytes()[digits..];
+            if digits <= 3 && rest.len() >= 2 && matches!(rest[0], b'.' | b')') && rest[1] == b' ' {
+                digits + 2
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// The kind of one sentence given on its own (input already split).
+pub fn classify(sentence: &str) -> SegmentKind {
+    let mut one = [RawSegment { start: 0, end: sentence.len(), kind: SegmentKind::Body }];
+    classify_paragraph(sentence, &mut one, sentence.trim());
+    one[0].kind
+}
+
+/// Sets the kinds of the sentences of one paragraph.
+fn classify_paragraph(text: &str, segments: &mut [RawSegment], line: &str) {
+    let kind = if bullet_marker_len(line) > 0 {
+        SegmentKind::Bullet
+    } else if is_heading(line) {
+        SegmentKind::Heading
+    } else {
+        SegmentKind::Body
+    };
+    for s in segments.iter_mut() {
+        s.kind = kind;
+    }
+    // Page furniture: a paragraph where at least half the sentences are.
+    let hits = segments.iter().filter(|s| is_boilerplate(&text[s.start..s.end])).count();
+    if hits > 0 && hits * 2 >= segments.len() {
+        for s in segments.iter_mut() {
+            s.kind = SegmentKind::Boilerplate;
+        }
+    }
+}
+
+/// A heading is a short line with no sentence punctuation at its end.
+fn is_heading(line: &str) -> bool {
+    let line = line.trim_start_matches('#').trim();
+    let words = line.split_whitespace().count();
+    let Some(last) = line.chars().last() else { return false };
+    let first_upper = line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    first_upper
+        && (1..=12).contains(&words)
+        && (last.is_alphanumeric() || last == ')')
+        && !line.contains(['“', '”', '"'])
+}
+
+/// Phrases that only page furniture uses. Lower case; matched on lower-cased text.
+const BOILERPLATE: &[&str] = &[
+    "enable javascript",
+    "browser that supports",
+    "sign up to our",
+    "sign up for our",
+    "sign up here",
+    "newsletter",
+    "got a story?",
+    "get in touch with",
+    "submit your videos",
+    "for more stories like this",
+    "push alerts",
+    "follow us on",
+    "on twitter and facebook",
+    "click here",
+    "read more:",
+    "share this article",
+    "all rights reserved",
+    "copyright ©",
+    "download our app",
+    "subscribe to our",
+    "this article was amended",
+];
+
+/// Whole segments that are furniture on their own (and only on their own).
+const BOILERPLATE_LINES: &[&str] = &["advertisement", "related topics", "share", "skip advert", "listen to this article"];
+
+fn is_boilerplate(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    let flat: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    BOILERPLATE.iter().any(|p| flat.contains(p)) || BOILERPLATE_LINES.contains(&flat.trim_end_matches(['.', ':']))
+}
+
+/// A paragraph caught between two boilerplate paragraphs is furniture too
+/// ("Sign up to ... newsletter" / "Craig Munro breaks down ..." / "Sign up here.").
+fn mark_boilerplate_runs(_text: &str, segments: &mut [RawSegment]) {
+    let n = segments.len();
+    for k in 1..n.saturating_sub(1) {
+        if segments[k].kind == SegmentKind::Body
+            && segments[k - 1].kind == SegmentKind::Boilerplate
+            && segments[k + 1].kind == SegmentKind::Boilerplate
+        {
+            segments[k].kind = SegmentKind::Boilerplate;
+        }
+    }
+}
+
+/// Length of a dateline opening `line`: `date 2025-03-31`, `LONDON (AFP) -`,
+/// `LONDON, March 31 (Reuters) —`, `WASHINGTON —`.
+fn dateline_len(line: &str) -> Option<usize> {
+    if let Some(rest) = line.strip_prefix("date ") {
+        let date: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+        if date.len() >= 8 {
+            return Some(5 + date.len());
+        }
+    }
+    // Upper-case place name, optional details, then a dash.
+    let dash = line.char_indices().take(80).find(|&(_, c)| matches!(c, '—' | '–' | '-'))?;
+    let head = &line[..dash.0];
+    let place: String = head.chars().take_while(|c| !matches!(c, ',' | '(')).collect();
+    let place = place.trim();
+    let is_place = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'');
+    let spaced = head.ends_with(' ') && line[dash.0 + dash.1.len_utf8()..].starts_with(' ');
+    (is_place && spaced).then(|| dash.0 + dash.1.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        segment(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    fn kinds(text: &str) -> Vec<SegmentKind> {
+        segment(text).iter().map(|s| s.kind).collect()
+    }
+
+    #[test]
+    fn titles_money_decimals_and_domains_do_not_split() {
+        let t = "Sir Keir and Mr Smith met Dr. Jones. The U.S. paid £7.7bn, up 3.5%. Visit Metro.co.uk today.";
+        assert_eq!(split(t), ["Sir Keir and Mr Smith met Dr. Jones.", "The U.S. paid £7.7bn, up 3.5%.", "Visit Metro.co.uk today."]);
+    }
+
+    #[test]
+    fn email_at_end_of_sentence_splits() {
+        let t = "Email us at webnews@metro.co.uk. Or you can write.";
+        assert_eq!(split(t), ["Email us at webnews@metro.co.uk.", "Or you can write."]);
+    }
+
+    #[test]
+    fn closing_quotes_stay_and_quotes_split_inside() {
+        let t = "He said: “I simply do not believe it. We’ve got to act.” She left.";
+        assert_eq!(split(t), ["He said: “I simply do not believe it.", "We’ve got to act.”", "She left."]);
+        let t = "“It was ready. There is no programme,” Mr Burghart said. Next.";
+        assert_eq!(split(t), ["“It was ready.", "There is no programme,” Mr Burghart said.", "Next."]);
+    }
+
+    #[test]
+    fn ellipsis_inside_quote_does_not_split() {
+        let t = "\"between our institutions... and profits from it,\" he said.";
+        assert_eq!(split(t), [t]);
+    }
+
+    #[test]
+    fn headings_bullets_and_datelines() {
+        let t = "date 2025-03-31 Delegates gather.\n\nOnline recruitment\n- Company closure\n- One. Two.\nCore topics include:";
+        assert_eq!(split(t), ["date 2025-03-31", "Delegates gather.", "Online recruitment", "- Company closure", "- One.", "Two.", "Core topics include:"]);
+        use SegmentKind::*;
+        assert_eq!(kinds(t), [Dateline, Body, Heading, Bullet, Bullet, Bullet, Body]);
+        assert_eq!(split("LONDON (AFP) - Talks began."), ["LONDON (AFP) -", "Talks began."]);
+    }
+
+    #[test]
+    fn soft_wraps_join_and_boilerplate_is_marked() {
+        let t = "To view this video please enable JavaScript, and consider a web\nbrowser that\nsupports HTML5\nvideo\nBody text here.";
+        assert_eq!(split(t).len(), 2);
+        assert_eq!(kinds(t), [SegmentKind::Boilerplate, SegmentKind::Body]);
+        let t = "Sign up to Metro’s newsletter, Alright Gov?\nCraig breaks it down. Sign up here.\nGot a story? Get in touch with us.";
+        assert!(kinds(t).iter().all(|&k| k == SegmentKind::Boilerplate));
+    }
+
+    #[test]
+    fn run_on_sentence_is_not_split_and_german_works() {
+        assert_eq!(split("Labour’s policy to illegal migration the crisis requires action.").len(), 1);
+        let t = "Da sprach Gott: Helligkeit soll entstehen! Da entstand z. B. Helligkeit. Gott sah es.";
+        assert_eq!(split(t), ["Da sprach Gott: Helligkeit soll entstehen!", "Da entstand z. B. Helligkeit.", "Gott sah es."]);
+    }
+
+    #[test]
+    fn empty_crlf_and_lines() {
+        assert!(segment("").is_empty());
+        assert!(segment(" \n\r\n\t").is_empty());
+        assert_eq!(split("One.\r\nTwo.\r\n"), ["One.", "Two."]);
+        let t = "a b.\n\n c. D\n";
+        let lines: Vec<&str> = segment_lines(t).iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(lines, ["a b.", "c. D"]);
+    }
+}

@@ -1,0 +1,128 @@
+//! Sentence -> word, number, space and punctuation tokens.
+//!
+//! Words follow the Unicode word-boundary rules (UAX #29), so any language
+//! those rules handle works. Numbers are atomic: a currency sign, the
+//! figure, a `%` and a scale word travel together (`£33 million`, `31%`,
+//! `$10bn`), so a diff never shows half a number.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits mixed with letters, like "HTML5").
+    Word,
+    /// A figure with its currency, percent sign or scale word.
+    Number,
+    /// Whitespace.
+    Space,
+    /// Anything else: punctuation, symbols, emoji.
+    Punct,
+}
+
+/// A token: a slice of the input and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The exact text.
+    pub text: &'a str,
+    /// Its kind.
+    pub kind: TokenKind,
+}
+
+/// Words that scale a figure and belong to it.
+const SCALES: &[&str] = &["million", "billion", "trillion", "thousand", "hundred", "m", "bn", "k", "mn", "tn", "millionen", "milliarden"];
+
+fn is_currency(s: &str) -> bool {
+    matches!(s, "£" | "$" | "€" | "¥" | "₹" | "US$" | "A$")
+}
+
+fn is_figure(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Splits `text` into tokens that concatenate back to `text`.
+///
+/// ```
+/// use variorum::tokenize::{tokenize, TokenKind};
+/// let t: Vec<&str> = tokenize("Up 31% to £33 million.").iter().map(|t| t.text).collect();
+/// assert_eq!(t, ["Up", " ", "31%", " ", "to", " ", "£33 million", "."]);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let pieces: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut k = 0;
+    while k < pieces.len() {
+        let (start, piece) = pieces[k];
+        let currency_first = is_currency(piece) && pieces.get(k + 1).is_some_and(|p| is_figure(p.1));
+        if !(is_figure(piece) || currency_first) {
+            out.push(Token { text: piece, kind: kind_of(piece) });
+            k += 1;
+            continue;
+        }
+        // Grow a number: [currency] figure [%] [space scale-word]
+        let mut last = if currency_first { k + 1 } else { k };
+        if pieces.get(last + 1).is_some_and(|p| p.1 == "%") {
+            last += 1;
+        } else if pieces.get(last + 1).is_some_and(|p| p.1 == " ")
+            && pieces.get(last + 2).is_some_and(|p| SCALES.contains(&p.1.to_lowercase().as_str()))
+        {
+            last += 2;
+        }
+        let end = pieces[last].0 + pieces[last].1.len();
+        out.push(Token { text: &text[start..end], kind: TokenKind::Number });
+        k = last + 1;
+    }
+    out
+}
+
+fn kind_of(piece: &str) -> TokenKind {
+    let first = piece.chars().next();
+    if first.is_some_and(char::is_whitespace) {
+        TokenKind::Space
+    } else if piece.chars().any(char::is_alphanumeric) {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
+    }
+}
+
+/// A normalised form for matching: lower case, typographic apostrophes
+/// folded, and numbers stripped of separators (`1,100` = `1100`).
+pub fn normalize(token: &Token<'_>) -> String {
+    match token.kind {
+        TokenKind::Number => token.text.chars().filter(|c| !matches!(c, ',' | ' ')).flat_map(char::to_lowercase).collect(),
+        _ => token.text.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn numbers_are_atomic() {
+        assert_eq!(texts("1,100 people"), ["1,100", " ", "people"]);
+        assert_eq!(texts("$10bn (£7.7bn)"), ["$10bn", " ", "(", "£7.7bn", ")"]);
+        assert_eq!(texts("£30 million in"), ["£30 million", " ", "in"]);
+        assert_eq!(tokenize("£30 million")[0].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn tokens_rebuild_input() {
+        for s in ["", "We’ve got to—now! 🎉 e\u{301}", "Gott nannte „Tag “.", "a\r\nb"] {
+            assert_eq!(texts(s).concat(), s);
+        }
+    }
+
+    #[test]
+    fn kinds_and_normal_forms() {
+        let t = tokenize("We’ve 1,100 !");
+        assert_eq!(t.iter().map(|t| t.kind).collect::<Vec<_>>(), [TokenKind::Word, TokenKind::Space, TokenKind::Number, TokenKind::Space, TokenKind::Punct]);
+        assert_eq!(normalize(&t[0]), "we've");
+        assert_eq!(normalize(&t[2]), "1100");
+    }
+}

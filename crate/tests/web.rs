@@ -1,0 +1,83 @@
+//! The same core in headless Chromium, through the JavaScript door.
+//! Run with `wasm-pack test --headless --chrome crate` (scripts/test-wasm.sh).
+#![cfg(target_arch = "wasm32")]
+
+use variorum::segment::segment;
+use variorum::wasm::compare_js;
+use variorum::{compare, CompareOptions, Document};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEEDS: [&str; 5] = [
+    include_str!("../../seeds/000_115c95e8f421d9fb.txt"),
+    include_str!("../../seeds/001_2ccc05b562ed84b5.txt"),
+    include_str!("../../seeds/002_6d8a06d22f37ec03.txt"),
+    include_str!("../../seeds/003_bcd5be9b6dc5dbd4.txt"),
+    include_str!("../../seeds/004_75680a34fa9333fc.txt"),
+];
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test JSON")
+}
+
+fn seeds_input() -> serde_json::Value {
+    let docs: Vec<_> = SEEDS.iter().enumerate().map(|(k, t)| serde_json::json!({"name": format!("v{k}"), "text": t})).collect();
+    serde_json::json!({ "documents": docs, "options": {} })
+}
+
+#[wasm_bindgen_test]
+fn segmentation_matches_the_annotation_counts() {
+    let counts: Vec<usize> = SEEDS.iter().map(|t| segment(t).len()).collect();
+    assert_eq!(counts, [29, 30, 17, 42, 16]);
+}
+
+#[wasm_bindgen_test]
+fn report_through_javascript_equals_the_native_report() {
+    let input = seeds_input();
+    let from_js = compare_js(js(&input.to_string())).map_err(JsValue::from).expect("compare");
+    let text: String = js_sys::JSON::stringify(&from_js).unwrap().into();
+    let from_js: serde_json::Value = serde_json::from_str(&text).unwrap();
+
+    let docs: Vec<Document> = serde_json::from_value(input["documents"].clone()).unwrap();
+    let native = serde_json::to_value(compare(&docs, &CompareOptions::default()).unwrap()).unwrap();
+    assert_eq!(from_js["pairs"].as_array().unwrap().len(), 10);
+    if let Some(path) = first_difference(&from_js, &native, String::new()) {
+        panic!("reports differ at {path}");
+    }
+}
+
+/// The JSON path of the first place two values differ.
+fn first_difference(x: &serde_json::Value, y: &serde_json::Value, path: String) -> Option<String> {
+    use serde_json::Value::{Array, Object};
+    match (x, y) {
+        (Object(a), Object(b)) if a.len() == b.len() => {
+            a.iter().find_map(|(k, v)| b.get(k).map_or(Some(format!("{path}.{k}")), |w| first_difference(v, w, format!("{path}.{k}"))))
+        }
+        (Array(a), Array(b)) if a.len() == b.len() => {
+            a.iter().zip(b).enumerate().find_map(|(i, (v, w))| first_difference(v, w, format!("{path}[{i}]")))
+        }
+        (serde_json::Value::Number(a), serde_json::Value::Number(b)) if a.as_f64() == b.as_f64() => None,
+        _ if x == y => None,
+        _ => Some(format!("{path}: {x} vs {y}")),
+    }
+}
+
+fn error_message(input: &str) -> String {
+    let err = compare_js(js(input)).expect_err("must throw");
+    let err: js_sys::Error = JsValue::from(err).into();
+    String::from(err.message())
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_a_readable_error_not_a_trap() {
+    assert!(error_message("{}").contains("missing field `documents`"));
+    assert!(error_message(r#"{"documents": 5}"#).starts_with("invalid input"));
+    assert!(error_message(r#"{"documents": [{"text": 1}]}"#).starts_with("invalid input"));
+    assert!(error_message(r#"{"documents": [], "options": {}}"#).starts_with("nothing to compare"));
+    assert!(error_message(r#"{"documents": [{"text": "a"}], "options": {"colour": 1}}"#).contains("unknown field `colour`"));
+    assert!(error_message(r#"{"documents": [{"text": "a"}], "options": {"base": 4}}"#).contains("does not exist"));
+    // The module still works after errors.
+    assert!(compare_js(js(r#"{"documents": [{"text": "Still alive."}]}"#)).is_ok());
+}
