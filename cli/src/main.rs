@@ -32,6 +32,9 @@ OPTIONS (compare):
 OPTIONS (align):
     --jsonl IN           input file ('-' for standard input)
     --out OUT            output file (default: standard output)
+    --set NAME=VALUE     change one alignment setting, for experiments (repeatable);
+                         names: min_similarity, min_containment, min_cover, attach,
+                         min_shared_terms, minor_edit, paraphrase, probe_terms, max_postings
 
 EXIT CODES:
     0  success
@@ -68,7 +71,11 @@ fn run(args: &[String]) -> Result<(), Failure> {
             Ok(())
         }
         Some("-V" | "--version") => {
-            println!("variorum {} (report schema {})", env!("CARGO_PKG_VERSION"), variorum::report::SCHEMA_VERSION);
+            println!(
+                "variorum {} (report schema {})",
+                env!("CARGO_PKG_VERSION"),
+                variorum::report::SCHEMA_VERSION
+            );
             Ok(())
         }
         Some("compare") => run_compare(&args[1..]),
@@ -87,17 +94,25 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
             "--format" => match it.next().map(String::as_str) {
                 Some("json") => json_format = true,
                 Some("text") => json_format = false,
-                other => return Err(usage(format!("--format takes 'text' or 'json', not {other:?}"))),
+                other => {
+                    return Err(usage(format!(
+                        "--format takes 'text' or 'json', not {other:?}"
+                    )))
+                }
             },
             "--base" => {
                 let n = it.next().ok_or_else(|| usage("--base needs a number"))?;
-                options.base = n.parse().map_err(|_| usage(format!("--base takes a version number, not '{n}'")))?;
+                options.base = n
+                    .parse()
+                    .map_err(|_| usage(format!("--base takes a version number, not '{n}'")))?;
             }
             "--presplit" => options.presplit = true,
             "--ignore-case" => options.diff.ignore_case = true,
             "--ignore-punctuation" => options.diff.ignore_punctuation = true,
             "--ignore-whitespace" => options.diff.ignore_whitespace = true,
-            flag if flag.starts_with("--") => return Err(usage(format!("unknown option '{flag}'"))),
+            flag if flag.starts_with("--") => {
+                return Err(usage(format!("unknown option '{flag}'")))
+            }
             file => files.push(file.to_string()),
         }
     }
@@ -107,8 +122,10 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
     let docs = files
         .iter()
         .map(|f| {
-            let bytes = std::fs::read(f).map_err(|e| Failure(3, format!("cannot read {f}: {e}")))?;
-            let text = String::from_utf8(bytes).map_err(|_| Failure(1, format!("{f} is not UTF-8 text")))?;
+            let bytes =
+                std::fs::read(f).map_err(|e| Failure(3, format!("cannot read {f}: {e}")))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Failure(1, format!("{f} is not UTF-8 text")))?;
             Ok(Document::new(file_name(f), text))
         })
         .collect::<Result<Vec<_>, Failure>>()?;
@@ -122,16 +139,38 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
 }
 
 fn file_name(path: &str) -> String {
-    std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned())
+    std::path::Path::new(path)
+        .file_name()
+        .map_or(path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 fn run_align(args: &[String]) -> Result<(), Failure> {
     let (mut input, mut output) = (None, None);
+    let mut options = CompareOptions::default();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--jsonl" => input = Some(it.next().ok_or_else(|| usage("--jsonl needs a file"))?.clone()),
-            "--out" => output = Some(it.next().ok_or_else(|| usage("--out needs a file"))?.clone()),
+            "--set" => {
+                let setting = it.next().ok_or_else(|| usage("--set needs NAME=VALUE"))?;
+                let (name, value) = setting
+                    .split_once('=')
+                    .ok_or_else(|| usage("--set needs NAME=VALUE"))?;
+                options.align.set(name, value).map_err(usage)?;
+            }
+            "--jsonl" => {
+                input = Some(
+                    it.next()
+                        .ok_or_else(|| usage("--jsonl needs a file"))?
+                        .clone(),
+                )
+            }
+            "--out" => {
+                output = Some(
+                    it.next()
+                        .ok_or_else(|| usage("--out needs a file"))?
+                        .clone(),
+                )
+            }
             other => return Err(usage(format!("unknown argument '{other}'"))),
         }
     }
@@ -139,7 +178,8 @@ fn run_align(args: &[String]) -> Result<(), Failure> {
     let reader: Box<dyn BufRead> = if input == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        let f = std::fs::File::open(&input).map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
+        let f = std::fs::File::open(&input)
+            .map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
         Box::new(std::io::BufReader::new(f))
     };
     let mut out = String::new();
@@ -148,35 +188,54 @@ fn run_align(args: &[String]) -> Result<(), Failure> {
         if line.trim().is_empty() {
             continue;
         }
-        let value: Value = serde_json::from_str(&line).map_err(|e| Failure(1, format!("{input}:{}: {e}", n + 1)))?;
-        out.push_str(&align_one(&value).map_err(|e| Failure(1, format!("{input}:{}: {e}", n + 1)))?.to_string());
+        let value: Value = serde_json::from_str(&line)
+            .map_err(|e| Failure(1, format!("{input}:{}: {e}", n + 1)))?;
+        out.push_str(
+            &align_one(&value, &options)
+                .map_err(|e| Failure(1, format!("{input}:{}: {e}", n + 1)))?
+                .to_string(),
+        );
         out.push('\n');
     }
     write_out(output.as_deref(), &out)
 }
 
 /// Aligns one benchmark pair and returns its prediction line.
-fn align_one(pair: &Value) -> Result<Value, String> {
+fn align_one(pair: &Value, options: &CompareOptions) -> Result<Value, String> {
     let sentences = |side: &str| -> Result<Vec<String>, String> {
         pair[side]
             .as_array()
             .ok_or(format!("'{side}' must be an array of sentences"))?
             .iter()
-            .map(|s| s.as_str().map(str::to_string).ok_or(format!("'{side}' must hold strings")))
+            .map(|s| {
+                s.as_str()
+                    .map(str::to_string)
+                    .ok_or(format!("'{side}' must hold strings"))
+            })
             .collect()
     };
-    let docs = [Document::from_sentences("a", sentences("a")?), Document::from_sentences("b", sentences("b")?)];
-    let report = compare(&docs, &CompareOptions::default()).map_err(|e| e.to_string())?;
+    let docs = [
+        Document::from_sentences("a", sentences("a")?),
+        Document::from_sentences("b", sentences("b")?),
+    ];
+    let report = compare(&docs, options).map_err(|e| e.to_string())?;
     let links = &report.pairs[0].links;
-    let pred: Vec<[usize; 2]> =
-        links.iter().flat_map(|l| l.a.iter().flat_map(move |&i| l.b.iter().map(move |&j| [i, j]))).collect();
+    let pred: Vec<[usize; 2]> = links
+        .iter()
+        .flat_map(|l| {
+            l.a.iter()
+                .flat_map(move |&i| l.b.iter().map(move |&j| [i, j]))
+        })
+        .collect();
     let groups: Vec<[&Vec<usize>; 2]> = links.iter().map(|l| [&l.a, &l.b]).collect();
     Ok(json!({ "id": pair["id"], "pred": pred, "pred_groups": groups }))
 }
 
 fn write_out(path: Option<&str>, text: &str) -> Result<(), Failure> {
     match path {
-        Some(p) => std::fs::write(p, text).map_err(|e| Failure(3, format!("cannot write {p}: {e}"))),
+        Some(p) => {
+            std::fs::write(p, text).map_err(|e| Failure(3, format!("cannot write {p}: {e}")))
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a message.

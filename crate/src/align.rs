@@ -6,10 +6,12 @@
 //! sentence's rarest terms, so cost grows with text length rather than with
 //! the product of sentence counts. Then:
 //!
-//! 1. one-to-one links, greedily by weighted Dice similarity;
-//! 2. extra links where one sentence is largely contained in the other
-//!    (the parts of a split or a merge);
-//! 3. links that leave the longest order-preserving chain are *moved*.
+//! 1. anchors: sentence pairs that are each other's best match;
+//! 2. the heaviest chain of anchors that keeps both versions' order; an
+//!    anchor off the chain survives, as a *move*, if it is at least a paraphrase;
+//! 3. inside the corridor the chain leaves between neighbouring anchors:
+//!    more one-to-one links, then links where one sentence is largely
+//!    contained in the other (the parts of a split or a merge).
 //!
 //! Connected links form units (`a` sentences x `b` sentences).
 
@@ -46,6 +48,9 @@ pub struct AlignConfig {
     pub min_containment: f32,
     /// Least share of the larger sentence covered by an extra link.
     pub min_cover: f32,
+    /// Least share of a free sentence found in a linked neighbour's partner
+    /// for it to join that link (the next part of a split or merge).
+    pub attach: f32,
     /// Least number of shared content terms for an extra link.
     pub min_shared_terms: usize,
     /// Similarity at and above which a link is a minor edit.
@@ -58,12 +63,42 @@ pub struct AlignConfig {
     pub max_postings: usize,
 }
 
+impl AlignConfig {
+    /// Sets one field by name, for experiments (`variorum align --set name=value`).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        let number = || {
+            value
+                .parse::<f32>()
+                .map_err(|_| format!("{name} takes a number, not '{value}'"))
+        };
+        let count = || {
+            value
+                .parse::<usize>()
+                .map_err(|_| format!("{name} takes a whole number, not '{value}'"))
+        };
+        match name {
+            "min_similarity" => self.min_similarity = number()?,
+            "min_containment" => self.min_containment = number()?,
+            "min_cover" => self.min_cover = number()?,
+            "attach" => self.attach = number()?,
+            "min_shared_terms" => self.min_shared_terms = count()?,
+            "minor_edit" => self.minor_edit = number()?,
+            "paraphrase" => self.paraphrase = number()?,
+            "probe_terms" => self.probe_terms = count()?,
+            "max_postings" => self.max_postings = count()?,
+            _ => return Err(format!("no alignment setting '{name}'")),
+        }
+        Ok(())
+    }
+}
+
 impl Default for AlignConfig {
     fn default() -> Self {
         AlignConfig {
-            min_similarity: 0.3,
+            min_similarity: 0.25,
             min_containment: 0.5,
             min_cover: 0.15,
+            attach: 0.25,
             min_shared_terms: 2,
             minor_edit: 0.8,
             paraphrase: 0.5,
@@ -106,7 +141,11 @@ impl Vocabulary {
             }
             let norm = normalize(&token);
             fingerprint.write(norm.as_bytes());
-            let stem = if token.kind == TokenKind::Number { norm.clone() } else { stem(&norm) };
+            let stem = if token.kind == TokenKind::Number {
+                norm.clone()
+            } else {
+                stem(&norm)
+            };
             let next = self.ids.len() as Term;
             let id = *self.ids.entry(stem).or_insert(next);
             if id == next {
@@ -121,7 +160,11 @@ impl Vocabulary {
             self.df[t as usize] += 1;
         }
         self.sentences += 1;
-        SentenceTerms { terms, furniture, fingerprint: fingerprint.0 }
+        SentenceTerms {
+            terms,
+            furniture,
+            fingerprint: fingerprint.0,
+        }
     }
 
     /// Weight of each term: inverse document frequency, function words damped.
@@ -132,27 +175,37 @@ impl Vocabulary {
             .zip(&self.stop)
             .map(|(&df, &stop)| {
                 let idf = (1.0 + n / df.max(1) as f32).ln();
-                if stop { idf * 0.2 } else { idf }
+                if stop {
+                    idf * 0.2
+                } else {
+                    idf
+                }
             })
             .collect()
     }
 }
 
 /// Word stem good enough for matching inflections in English and German:
-/// the first five characters of a long word ("smugglers" ~ "smuggling").
+/// a plural or possessive `s` dropped, then the first five characters
+/// ("smugglers" ~ "smuggling", "fines" ~ "fine").
 fn stem(word: &str) -> String {
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    let word = match word.strip_suffix('s') {
+        Some(w) if w.chars().count() >= 3 && !w.ends_with('s') => w,
+        _ => word,
+    };
     word.chars().take(5).collect()
 }
 
 /// Function words of English and German: they connect, they do not carry content.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from",
-    "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these",
-    "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "has", "have",
-    "had", "will", "would", "can", "could", "should", "not", "no", "so", "than", "then", "there",
-    "which", "who", "whom", "what", "when", "where", "also", "into", "over", "after", "about",
-    "up", "out", "all", "said", "says", "him", "them", "us", "do", "does", "did", "if", "s",
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und",
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that",
+    "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "has",
+    "have", "had", "will", "would", "can", "could", "should", "not", "no", "so", "than", "then",
+    "there", "which", "who", "whom", "what", "when", "where", "also", "into", "over", "after",
+    "about", "up", "out", "all", "said", "says", "him", "them", "us", "do", "does", "did", "if",
+    "s", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und",
     "oder", "aber", "in", "im", "am", "an", "auf", "mit", "von", "zu", "zum", "zur", "für", "ist",
     "sind", "war", "hat", "haben", "es", "er", "sie", "wir", "ich", "nicht", "sich", "auch",
     "dass", "wie", "so", "bei", "aus", "nach", "wird", "werden", "kann", "man", "noch",
@@ -224,57 +277,212 @@ struct Candidate {
 }
 
 /// Aligns the sentences of two versions.
-pub fn align(a: &[SentenceTerms], b: &[SentenceTerms], weights: &[f32], config: &AlignConfig) -> Alignment {
+pub fn align(
+    a: &[SentenceTerms],
+    b: &[SentenceTerms],
+    weights: &[f32],
+    config: &AlignConfig,
+) -> Alignment {
     let mass = |s: &SentenceTerms| s.terms.iter().map(|&t| weights[t as usize]).sum::<f32>();
     let mass_a: Vec<f32> = a.iter().map(mass).collect();
     let mass_b: Vec<f32> = b.iter().map(mass).collect();
+    let (n, m) = (a.len(), b.len());
     let mut candidates = candidates(a, b, weights, &mass_a, &mass_b, config);
-    candidates.sort_by(|x, y| y.dice.total_cmp(&x.dice).then(x.i.cmp(&y.i)).then(x.j.cmp(&y.j)));
-
-    // 1. One-to-one links, best first.
-    let mut used_a = vec![false; a.len()];
-    let mut used_b = vec![false; b.len()];
-    let mut links: Vec<Candidate> = Vec::new();
-    let mut extras: Vec<Candidate> = Vec::new();
-    for c in &candidates {
-        let furniture = a[c.i].furniture || b[c.j].furniture;
-        let strong = if furniture { c.dice >= config.minor_edit } else { c.dice >= config.min_similarity };
-        if !strong {
-            if !furniture {
-                extras.push(*c);
+    // Best first; among equals (repeated sentences), the one nearest the diagonal.
+    let off_diagonal =
+        |c: &Candidate| (c.i as f32 / n.max(1) as f32 - c.j as f32 / m.max(1) as f32).abs();
+    candidates.sort_by(|x, y| {
+        y.dice
+            .total_cmp(&x.dice)
+            .then(off_diagonal(x).total_cmp(&off_diagonal(y)))
+    });
+    let furniture = |c: &Candidate| a[c.i].furniture || b[c.j].furniture;
+    let strong = |c: &Candidate| {
+        c.dice
+            >= if furniture(c) {
+                config.minor_edit
+            } else {
+                config.min_similarity
             }
+    };
+
+    // 1. Anchors: strong links that are each other's best match.
+    let mut best_a = vec![usize::MAX; n];
+    let mut best_b = vec![usize::MAX; m];
+    for (k, c) in candidates.iter().enumerate() {
+        if best_a[c.i] == usize::MAX {
+            best_a[c.i] = k;
+        }
+        if best_b[c.j] == usize::MAX {
+            best_b[c.j] = k;
+        }
+    }
+    let anchors: Vec<usize> = (0..candidates.len())
+        .filter(|&k| {
+            best_a[candidates[k].i] == k && best_b[candidates[k].j] == k && strong(&candidates[k])
+        })
+        .collect();
+
+    // 2. Their longest order-preserving chain; off it, only near-identical
+    //    sentences survive, as moves.
+    let on_chain = order_chain(&anchors.iter().map(|&k| &candidates[k]).collect::<Vec<_>>());
+    let mut used_a = vec![false; n];
+    let mut used_b = vec![false; m];
+    let mut links: Vec<Candidate> = Vec::new();
+    let mut moved: Vec<(usize, usize)> = Vec::new();
+    let mut chain: Vec<(usize, usize)> = Vec::new();
+    for (&k, &keep) in anchors.iter().zip(&on_chain) {
+        let c = candidates[k];
+        if keep {
+            chain.push((c.i, c.j));
+        } else if c.dice >= config.paraphrase {
+            moved.push((c.i, c.j));
+        } else {
             continue;
         }
-        if !used_a[c.i] && !used_b[c.j] {
+        used_a[c.i] = true;
+        used_b[c.j] = true;
+        links.push(c);
+    }
+
+    // 3. Everything else must sit in the corridor between the chain links of
+    //    its neighbours: one-to-one links first, then splits and merges.
+    let corridor = Corridor::new(&chain, n, m);
+    let linked: std::collections::HashSet<(usize, usize)> =
+        links.iter().map(|l| (l.i, l.j)).collect();
+    let mut extras = Vec::new();
+    for c in &candidates {
+        if linked.contains(&(c.i, c.j)) || !corridor.allows(c.i, c.j) || furniture(c) {
+            continue;
+        }
+        if strong(c) && !used_a[c.i] && !used_b[c.j] {
             used_a[c.i] = true;
             used_b[c.j] = true;
             links.push(*c);
-        } else if !furniture {
+        } else {
             extras.push(*c);
         }
     }
-    let backbone = links.len();
-
-    // 2. Splits and merges: one side mostly inside the other.
     for c in extras {
-        let (small, large) = if c.in_a >= c.in_b { (c.in_a, c.in_b) } else { (c.in_b, c.in_a) };
-        if small >= config.min_containment && large >= config.min_cover && c.shared >= config.min_shared_terms {
+        let (small, large) = if c.in_a >= c.in_b {
+            (c.in_a, c.in_b)
+        } else {
+            (c.in_b, c.in_a)
+        };
+        if small >= config.min_containment
+            && large >= config.min_cover
+            && c.shared >= config.min_shared_terms
+        {
             used_a[c.i] = true;
             used_b[c.j] = true;
             links.push(c);
         }
     }
 
-    let moved = moved_links(&links[..backbone]);
+    attach_neighbours(&candidates, &mut links, &mut used_a, &mut used_b, config);
+
     let units = units(&links, &moved, config);
-    let linked_mass: f32 = (0..a.len()).filter(|&i| used_a[i]).map(|i| mass_a[i]).sum::<f32>()
-        + (0..b.len()).filter(|&j| used_b[j]).map(|j| mass_b[j]).sum::<f32>();
+    let linked_mass: f32 = (0..n)
+        .filter(|&i| used_a[i])
+        .map(|i| mass_a[i])
+        .sum::<f32>()
+        + (0..m)
+            .filter(|&j| used_b[j])
+            .map(|j| mass_b[j])
+            .sum::<f32>();
     let total = mass_a.iter().sum::<f32>() + mass_b.iter().sum::<f32>();
     Alignment {
         units,
-        unmatched_a: (0..a.len()).filter(|&i| !used_a[i]).collect(),
-        unmatched_b: (0..b.len()).filter(|&j| !used_b[j]).collect(),
-        similarity: if total > 0.0 { linked_mass / total } else if a.len() == b.len() { 1.0 } else { 0.0 },
+        unmatched_a: (0..n).filter(|&i| !used_a[i]).collect(),
+        unmatched_b: (0..m).filter(|&j| !used_b[j]).collect(),
+        similarity: if total > 0.0 {
+            linked_mass / total
+        } else if n == m {
+            1.0
+        } else {
+            0.0
+        },
+    }
+}
+
+/// A free sentence next to a linked one joins that link when enough of it
+/// is found in the link's partner: the further parts of a split or merge.
+/// Runs until nothing changes, so a three-way split grows one part at a time.
+fn attach_neighbours(
+    candidates: &[Candidate],
+    links: &mut Vec<Candidate>,
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+    config: &AlignConfig,
+) {
+    let by_pair: HashMap<(usize, usize), &Candidate> =
+        candidates.iter().map(|c| ((c.i, c.j), c)).collect();
+    loop {
+        let mut grown = false;
+        for k in 0..links.len() {
+            let (i, j) = (links[k].i, links[k].j);
+            // Neighbours of b[j] that are free and largely inside a[i]; then the same for a[i].
+            for nj in [j.wrapping_sub(1), j + 1] {
+                if let Some(c) = by_pair
+                    .get(&(i, nj))
+                    .filter(|c| !used_b[nj] && c.in_b >= config.attach)
+                {
+                    used_b[nj] = true;
+                    links.push(**c);
+                    grown = true;
+                }
+            }
+            for ni in [i.wrapping_sub(1), i + 1] {
+                if let Some(c) = by_pair
+                    .get(&(ni, j))
+                    .filter(|c| !used_a[ni] && c.in_a >= config.attach)
+                {
+                    used_a[ni] = true;
+                    links.push(**c);
+                    grown = true;
+                }
+            }
+        }
+        if !grown {
+            break;
+        }
+    }
+}
+
+/// Where the order-preserving chain lets sentence `i` link: between the `b`
+/// sentences linked to the nearest chained `a` sentences before and after it.
+struct Corridor {
+    low: Vec<usize>,
+    high: Vec<usize>,
+}
+
+impl Corridor {
+    fn new(chain: &[(usize, usize)], n: usize, m: usize) -> Self {
+        let mut at = vec![None; n];
+        for &(i, j) in chain {
+            at[i] = Some(j);
+        }
+        let mut low = vec![0; n];
+        let mut high = vec![m.saturating_sub(1); n];
+        let mut last = 0;
+        for i in 0..n {
+            low[i] = last;
+            if let Some(j) = at[i] {
+                last = j;
+            }
+        }
+        let mut next = m.saturating_sub(1);
+        for i in (0..n).rev() {
+            high[i] = next;
+            if let Some(j) = at[i] {
+                next = j;
+            }
+        }
+        Corridor { low, high }
+    }
+
+    fn allows(&self, i: usize, j: usize) -> bool {
+        self.low[i] <= j && j <= self.high[i]
     }
 }
 
@@ -304,9 +512,16 @@ fn candidates(
     let mut probe: Vec<(usize, Term)> = Vec::new();
     for (i, s) in a.iter().enumerate() {
         probe.clear();
-        probe.extend(s.terms.iter().filter_map(|&t| postings.get(&t).map(|p| (p.len(), t))));
+        probe.extend(
+            s.terms
+                .iter()
+                .filter_map(|&t| postings.get(&t).map(|p| (p.len(), t))),
+        );
         probe.sort_unstable();
-        let mut touched: Vec<usize> = by_fingerprint.get(&s.fingerprint).cloned().unwrap_or_default();
+        let mut touched: Vec<usize> = by_fingerprint
+            .get(&s.fingerprint)
+            .cloned()
+            .unwrap_or_default();
         for &(len, t) in probe.iter().take(config.probe_terms) {
             if len > config.max_postings {
                 break;
@@ -324,7 +539,11 @@ fn candidates(
                 continue;
             }
             let (ma, mb) = (mass_a[i], mass_b[j]);
-            let dice = if identical { 1.0 } else { 2.0 * shared_mass / (ma + mb).max(f32::EPSILON) };
+            let dice = if identical {
+                1.0
+            } else {
+                2.0 * shared_mass / (ma + mb).max(f32::EPSILON)
+            };
             out.push(Candidate {
                 i,
                 j,
@@ -357,60 +576,51 @@ fn overlap(x: &[Term], y: &[Term], weights: &[f32]) -> (f32, usize) {
     (mass, count)
 }
 
-/// Links off the heaviest order-preserving chain (by `i`, then `j`) are moves.
-fn moved_links(links: &[Candidate]) -> Vec<(usize, usize)> {
-    let mut order: Vec<&Candidate> = links.iter().collect();
-    order.sort_by_key(|c| (c.i, c.j));
-    // Heaviest increasing subsequence in j, weighted by similarity, is
-    // quadratic; past a few thousand links the unweighted chain is close
-    // enough and O(n log n).
+/// Which links (in the given order) lie on the heaviest chain that keeps
+/// both versions' order; the rest are out of order.
+fn order_chain(links: &[&Candidate]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..links.len()).collect();
+    order.sort_by_key(|&k| (links[k].i, links[k].j));
     let n = order.len();
-    if n > 2000 {
-        return longest_increasing_moves(&order);
-    }
-    let mut best = vec![0.0f32; n];
     let mut prev = vec![usize::MAX; n];
-    for k in 0..n {
-        best[k] = order[k].dice;
-        for l in 0..k {
-            if order[l].j < order[k].j && best[l] + order[k].dice > best[k] {
-                best[k] = best[l] + order[k].dice;
-                prev[k] = l;
+    let end = if n <= 2000 {
+        // Heaviest increasing subsequence by similarity: quadratic, exact.
+        let mut best = vec![0.0f32; n];
+        for x in 0..n {
+            best[x] = links[order[x]].dice;
+            for y in 0..x {
+                if links[order[y]].j < links[order[x]].j && best[y] + links[order[x]].dice > best[x]
+                {
+                    best[x] = best[y] + links[order[x]].dice;
+                    prev[x] = y;
+                }
             }
         }
-    }
-    let mut on_chain = vec![false; n];
-    let mut k = (0..n).max_by(|&x, &y| best[x].total_cmp(&best[y]));
-    while let Some(at) = k {
-        on_chain[at] = true;
-        k = (prev[at] != usize::MAX).then_some(prev[at]);
-    }
-    (0..n).filter(|&k| !on_chain[k]).map(|k| (order[k].i, order[k].j)).collect()
-}
-
-/// Unweighted longest increasing subsequence, O(n log n), for large inputs.
-fn longest_increasing_moves(order: &[&Candidate]) -> Vec<(usize, usize)> {
-    let n = order.len();
-    let mut tails: Vec<usize> = Vec::new();
-    let mut prev = vec![usize::MAX; n];
-    for k in 0..n {
-        let pos = tails.partition_point(|&t| order[t].j < order[k].j);
-        if pos > 0 {
-            prev[k] = tails[pos - 1];
+        (0..n).max_by(|&x, &y| best[x].total_cmp(&best[y]))
+    } else {
+        // Longest increasing subsequence, O(n log n), for large inputs.
+        let mut tails: Vec<usize> = Vec::new();
+        for x in 0..n {
+            let j = links[order[x]].j;
+            let pos = tails.partition_point(|&t| links[order[t]].j < j);
+            if pos > 0 {
+                prev[x] = tails[pos - 1];
+            }
+            if pos == tails.len() {
+                tails.push(x);
+            } else {
+                tails[pos] = x;
+            }
         }
-        if pos == tails.len() {
-            tails.push(k);
-        } else {
-            tails[pos] = k;
-        }
-    }
+        tails.last().copied()
+    };
     let mut on_chain = vec![false; n];
-    let mut k = tails.last().copied();
-    while let Some(at) = k {
-        on_chain[at] = true;
-        k = (prev[at] != usize::MAX).then_some(prev[at]);
+    let mut at = end;
+    while let Some(x) = at {
+        on_chain[order[x]] = true;
+        at = (prev[x] != usize::MAX).then_some(prev[x]);
     }
-    (0..n).filter(|&k| !on_chain[k]).map(|k| (order[k].i, order[k].j)).collect()
+    on_chain
 }
 
 /// Groups links into connected units.
@@ -428,7 +638,10 @@ fn units(links: &[Candidate], moved: &[(usize, usize)], config: &AlignConfig) ->
     let mut by_a: HashMap<usize, usize> = HashMap::new();
     let mut by_b: HashMap<usize, usize> = HashMap::new();
     for (k, c) in links.iter().enumerate() {
-        for other in [by_a.insert(c.i, k), by_b.insert(c.j, k)].into_iter().flatten() {
+        for other in [by_a.insert(c.i, k), by_b.insert(c.j, k)]
+            .into_iter()
+            .flatten()
+        {
             let (x, y) = (find(&mut parent, k), find(&mut parent, other));
             parent[x] = y;
         }
@@ -447,20 +660,34 @@ fn units(links: &[Candidate], moved: &[(usize, usize)], config: &AlignConfig) ->
             a.dedup();
             b.sort_unstable();
             b.dedup();
-            let best = members.iter().map(|&k| links[k]).max_by(|x, y| x.dice.total_cmp(&y.dice)).unwrap_or(links[members[0]]);
+            let best = members
+                .iter()
+                .map(|&k| links[k])
+                .max_by(|x, y| x.dice.total_cmp(&y.dice))
+                .unwrap_or(links[members[0]]);
             let kind = if a.len() > 1 || b.len() > 1 {
                 LinkKind::Partial
             } else if best.identical {
                 LinkKind::Identical
             } else if best.dice >= config.minor_edit {
                 LinkKind::MinorEdit
-            } else if best.dice >= config.paraphrase && best.in_a.min(best.in_b) >= config.paraphrase {
+            } else if best.dice >= config.paraphrase
+                && best.in_a.min(best.in_b) >= config.paraphrase
+            {
                 LinkKind::Paraphrase
             } else {
                 LinkKind::Partial
             };
-            let moved = members.iter().any(|&k| moved.contains(&(links[k].i, links[k].j)));
-            Unit { a, b, score: best.dice, kind, moved }
+            let moved = members
+                .iter()
+                .any(|&k| moved.contains(&(links[k].i, links[k].j)));
+            Unit {
+                a,
+                b,
+                score: best.dice,
+                kind,
+                moved,
+            }
         })
         .collect();
     out.sort_by_key(|u| (u.a[0], u.b[0]));
@@ -479,14 +706,25 @@ mod tests {
     }
 
     fn pairs(al: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
-        al.units.iter().map(|u| (u.a.clone(), u.b.clone())).collect()
+        al.units
+            .iter()
+            .map(|u| (u.a.clone(), u.b.clone()))
+            .collect()
     }
 
     #[test]
     fn identical_edit_and_unmatched() {
         let al = run(
-            &["The summit opened in London today.", "Crossings rose by 31% this year.", "Weather was calm."],
-            &["The summit opened in London today.", "Crossings rose by 40% this year.", "Nothing else."],
+            &[
+                "The summit opened in London today.",
+                "Crossings rose by 31% this year.",
+                "Weather was calm.",
+            ],
+            &[
+                "The summit opened in London today.",
+                "Crossings rose by 40% this year.",
+                "Nothing else.",
+            ],
         );
         assert_eq!(pairs(&al), [(vec![0], vec![0]), (vec![1], vec![1])]);
         assert_eq!(al.units[0].kind, LinkKind::Identical);
@@ -507,10 +745,25 @@ mod tests {
     #[test]
     fn moved_sentence_is_marked() {
         let al = run(
-            &["Alpha bravo charlie delta.", "Echo foxtrot golf hotel.", "India juliet kilo lima.", "Mike november oscar papa."],
-            &["Mike november oscar papa.", "Alpha bravo charlie delta.", "Echo foxtrot golf hotel.", "India juliet kilo lima."],
+            &[
+                "Alpha bravo charlie delta.",
+                "Echo foxtrot golf hotel.",
+                "India juliet kilo lima.",
+                "Mike november oscar papa.",
+            ],
+            &[
+                "Mike november oscar papa.",
+                "Alpha bravo charlie delta.",
+                "Echo foxtrot golf hotel.",
+                "India juliet kilo lima.",
+            ],
         );
-        let moved: Vec<_> = al.units.iter().filter(|u| u.moved).map(|u| u.a[0]).collect();
+        let moved: Vec<_> = al
+            .units
+            .iter()
+            .filter(|u| u.moved)
+            .map(|u| u.a[0])
+            .collect();
         assert_eq!(moved, [3]);
     }
 

@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::{align, AlignConfig, Alignment, LinkKind, SentenceTerms, Vocabulary};
 use crate::diff::{diff_words, DiffOptions};
-use crate::report::{round_score, DocumentReport, Group, Link, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION};
+use crate::report::{
+    round_score, DocumentReport, Group, Link, PairReport, Report, Segment, Span, Summary,
+    SCHEMA_VERSION,
+};
 use crate::segment::{classify, segment, segment_lines, RawSegment, SegmentKind};
 
 /// Most versions one comparison takes.
@@ -34,12 +37,20 @@ pub struct Document {
 impl Document {
     /// A version from raw text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Document { name: name.into(), text: text.into(), sentences: None }
+        Document {
+            name: name.into(),
+            text: text.into(),
+            sentences: None,
+        }
     }
 
     /// A version already split into sentences.
     pub fn from_sentences(name: impl Into<String>, sentences: Vec<String>) -> Self {
-        Document { name: name.into(), text: String::new(), sentences: Some(sentences) }
+        Document {
+            name: name.into(),
+            text: String::new(),
+            sentences: Some(sentences),
+        }
     }
 }
 
@@ -53,6 +64,10 @@ pub struct CompareOptions {
     pub presplit: bool,
     /// How words are compared in the diffs.
     pub diff: DiffOptions,
+    /// Alignment settings: Rust-only, for experiments; the defaults are the
+    /// one configuration every benchmark figure uses.
+    #[serde(skip)]
+    pub align: AlignConfig,
 }
 
 /// Why a comparison was refused. Its text is the message users see.
@@ -111,7 +126,11 @@ impl fmt::Display for CompareError {
                 mib(MAX_TOTAL_BYTES)
             ),
             CompareError::BaseOutOfRange { base, count } => {
-                write!(f, "base version {base} does not exist: there are {count} versions (0 to {})", count.saturating_sub(1))
+                write!(
+                    f,
+                    "base version {base} does not exist: there are {count} versions (0 to {})",
+                    count.saturating_sub(1)
+                )
             }
             CompareError::InvalidInput(why) => write!(f, "invalid input: {why}"),
         }
@@ -135,15 +154,28 @@ impl std::error::Error for CompareError {}
 /// ```
 pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, CompareError> {
     check_limits(docs, options)?;
-    let texts: Vec<Text> = docs.iter().map(|d| Text::new(d, options.presplit)).collect();
+    let texts: Vec<Text> = docs
+        .iter()
+        .map(|d| Text::new(d, options.presplit))
+        .collect();
 
     let mut vocab = Vocabulary::default();
     let terms: Vec<Vec<SentenceTerms>> = texts
         .iter()
-        .map(|t| t.segments.iter().map(|s| vocab.add(t.slice(s), s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet)).collect())
+        .map(|t| {
+            t.segments
+                .iter()
+                .map(|s| {
+                    vocab.add(
+                        t.slice(s),
+                        s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet,
+                    )
+                })
+                .collect()
+        })
         .collect();
     let weights = vocab.weights();
-    let config = AlignConfig::default();
+    let config = options.align;
 
     let n = docs.len();
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
@@ -181,7 +213,15 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         })
         .collect();
     let summary = summary(&documents, &pairs, &groups);
-    Ok(Report { schema_version: SCHEMA_VERSION, base: options.base, documents, pairs, groups, similarity, summary })
+    Ok(Report {
+        schema_version: SCHEMA_VERSION,
+        base: options.base,
+        documents,
+        pairs,
+        groups,
+        similarity,
+        summary,
+    })
 }
 
 fn check_limits(docs: &[Document], options: &CompareOptions) -> Result<(), CompareError> {
@@ -191,7 +231,11 @@ fn check_limits(docs: &[Document], options: &CompareOptions) -> Result<(), Compa
     if docs.len() > MAX_DOCUMENTS {
         return Err(CompareError::TooManyDocuments { count: docs.len() });
     }
-    let size = |d: &Document| d.sentences.as_ref().map_or(d.text.len(), |s| s.iter().map(|x| x.len() + 1).sum());
+    let size = |d: &Document| {
+        d.sentences
+            .as_ref()
+            .map_or(d.text.len(), |s| s.iter().map(|x| x.len() + 1).sum())
+    };
     let mut total = 0;
     for (index, d) in docs.iter().enumerate() {
         let bytes = size(d);
@@ -204,7 +248,10 @@ fn check_limits(docs: &[Document], options: &CompareOptions) -> Result<(), Compa
         return Err(CompareError::InputTooLarge { bytes: total });
     }
     if options.base >= docs.len() {
-        return Err(CompareError::BaseOutOfRange { base: options.base, count: docs.len() });
+        return Err(CompareError::BaseOutOfRange {
+            base: options.base,
+            count: docs.len(),
+        });
     }
     Ok(())
 }
@@ -228,13 +275,24 @@ impl Text {
                     }
                     let start = text.len();
                     text.push_str(s);
-                    segments.push(RawSegment { start, end: text.len(), kind: classify(s) });
+                    segments.push(RawSegment {
+                        start,
+                        end: text.len(),
+                        kind: classify(s),
+                    });
                 }
                 Text { text, segments }
             }
             None => {
-                let segments = if presplit { segment_lines(&doc.text) } else { segment(&doc.text) };
-                Text { text: doc.text.clone(), segments }
+                let segments = if presplit {
+                    segment_lines(&doc.text)
+                } else {
+                    segment(&doc.text)
+                };
+                Text {
+                    text: doc.text.clone(),
+                    segments,
+                }
             }
         }
     }
@@ -244,19 +302,44 @@ impl Text {
     }
 
     fn span(&self, s: &RawSegment) -> Span {
-        let utf16 = |byte: usize| self.text.get(..byte).map_or(0, |p| p.encode_utf16().count());
-        Span { utf8: [s.start, s.end], utf16: [utf16(s.start), utf16(s.end)] }
+        let utf16 = |byte: usize| {
+            self.text
+                .get(..byte)
+                .map_or(0, |p| p.encode_utf16().count())
+        };
+        Span {
+            utf8: [s.start, s.end],
+            utf16: [utf16(s.start), utf16(s.end)],
+        }
     }
 }
 
-fn pair_report(a: usize, b: usize, alignment: Alignment, texts: &[Text], diff: &DiffOptions) -> PairReport {
-    let joined = |t: &Text, idx: &[usize]| idx.iter().map(|&i| t.slice(&t.segments[i])).collect::<Vec<_>>().join(" ");
+fn pair_report(
+    a: usize,
+    b: usize,
+    alignment: Alignment,
+    texts: &[Text],
+    diff: &DiffOptions,
+) -> PairReport {
+    let joined = |t: &Text, idx: &[usize]| {
+        idx.iter()
+            .map(|&i| t.slice(&t.segments[i]))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let links = alignment
         .units
         .into_iter()
         .map(|u| {
             let ops = diff_words(&joined(&texts[a], &u.a), &joined(&texts[b], &u.b), diff);
-            Link { a: u.a, b: u.b, kind: u.kind, score: round_score(u.score), moved: u.moved, ops }
+            Link {
+                a: u.a,
+                b: u.b,
+                kind: u.kind,
+                score: round_score(u.score),
+                moved: u.moved,
+                ops,
+            }
         })
         .collect();
     PairReport {
@@ -321,7 +404,12 @@ fn groups(texts: &[Text], pairs: &[PairReport]) -> (Vec<Group>, Vec<Vec<usize>>)
             let root = find(&mut parent, offsets[d] + i);
             if root_group[root] == usize::MAX {
                 root_group[root] = groups.len();
-                groups.push((0.0, Group { members: vec![Vec::new(); texts.len()] }));
+                groups.push((
+                    0.0,
+                    Group {
+                        members: vec![Vec::new(); texts.len()],
+                    },
+                ));
             }
             let g = root_group[root];
             groups[g].1.members[d].push(i);
@@ -334,7 +422,10 @@ fn groups(texts: &[Text], pairs: &[PairReport]) -> (Vec<Group>, Vec<Vec<usize>>)
             .members
             .iter()
             .enumerate()
-            .flat_map(|(d, m)| m.iter().map(move |&i| (i as f64 + 0.5) / texts[d].segments.len() as f64))
+            .flat_map(|(d, m)| {
+                m.iter()
+                    .map(move |&i| (i as f64 + 0.5) / texts[d].segments.len() as f64)
+            })
             .collect();
         *pos = places.iter().sum::<f64>() / places.len().max(1) as f64;
     }
@@ -358,8 +449,15 @@ fn summary(documents: &[DocumentReport], pairs: &[PairReport], groups: &[Group])
     let mut s = Summary {
         documents: documents.len(),
         segments: documents.iter().map(|d| d.segments.len()).sum(),
-        shared_by_all: groups.iter().filter(|g| g.members.iter().all(|m| !m.is_empty())).count(),
-        unique: documents.iter().flat_map(|d| &d.segments).filter(|s| s.support == 0).count(),
+        shared_by_all: groups
+            .iter()
+            .filter(|g| g.members.iter().all(|m| !m.is_empty()))
+            .count(),
+        unique: documents
+            .iter()
+            .flat_map(|d| &d.segments)
+            .filter(|s| s.support == 0)
+            .count(),
         ..Summary::default()
     };
     for l in pairs.iter().flat_map(|p| &p.links) {
@@ -384,9 +482,15 @@ mod tests {
         assert_eq!(compare(&[], &opts).unwrap_err(), CompareError::NoDocuments);
         let bad_base = CompareOptions { base: 3, ..opts };
         let err = compare(&[Document::new("a", "x")], &bad_base).unwrap_err();
-        assert_eq!(err.to_string(), "base version 3 does not exist: there are 1 versions (0 to 0)");
+        assert_eq!(
+            err.to_string(),
+            "base version 3 does not exist: there are 1 versions (0 to 0)"
+        );
         let many = vec![Document::default(); MAX_DOCUMENTS + 1];
-        assert!(matches!(compare(&many, &opts), Err(CompareError::TooManyDocuments { .. })));
+        assert!(matches!(
+            compare(&many, &opts),
+            Err(CompareError::TooManyDocuments { .. })
+        ));
     }
 
     #[test]
@@ -402,7 +506,10 @@ mod tests {
 
     #[test]
     fn presplit_and_sentence_lists_are_taken_as_given() {
-        let opts = CompareOptions { presplit: true, ..CompareOptions::default() };
+        let opts = CompareOptions {
+            presplit: true,
+            ..CompareOptions::default()
+        };
         let r = compare(&[Document::new("a", "One. Two.\nThree")], &opts).unwrap();
         assert_eq!(r.documents[0].segments.len(), 2);
         let d = Document::from_sentences("b", vec!["A. B.".into(), "C".into()]);

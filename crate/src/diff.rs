@@ -98,7 +98,10 @@ enum Chunk {
 }
 
 fn words(tokens: &[Token<'_>]) -> usize {
-    tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count()
+    tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count()
 }
 
 /// Folds meaningless equal islands between two changes into one change.
@@ -118,10 +121,14 @@ fn absorb_islands(chunks: Vec<Chunk>, old: &[Token<'_>], new: &[Token<'_>]) -> V
         {
             let island = &old[eq.clone()];
             let n = words(island);
-            let short = island.iter().all(|t| t.kind != TokenKind::Number && t.text.chars().count() <= 3);
+            let short = island
+                .iter()
+                .all(|t| t.kind != TokenKind::Number && t.text.chars().count() <= 3);
             let (before, after) = (changed_words(prev), changed_words(next));
             if n == 0 || (n == 1 && short && before >= 1 && after >= 1 && before + after >= 3) {
-                let (Some(Chunk::Change(po, pn)), Chunk::Change(no, nn)) = (out.pop(), next) else { unreachable!() };
+                let (Some(Chunk::Change(po, pn)), Chunk::Change(no, nn)) = (out.pop(), next) else {
+                    unreachable!()
+                };
                 out.push(Chunk::Change(po.start..no.end, pn.start..nn.end));
                 k += 2;
                 continue;
@@ -144,15 +151,27 @@ fn render(chunks: &[Chunk], old: &[Token<'_>], new: &[Token<'_>]) -> Vec<WordOp>
     let mut ops = Vec::new();
     for chunk in chunks {
         match chunk {
-            Chunk::Equal(o) => ops.push(WordOp { tag: Tag::Equal, text: text(&old[o.clone()]), number: false }),
+            Chunk::Equal(o) => ops.push(WordOp {
+                tag: Tag::Equal,
+                text: text(&old[o.clone()]),
+                number: false,
+            }),
             Chunk::Change(o, n) => {
                 let (o, n) = (&old[o.clone()], &new[n.clone()]);
                 let number = has_number(o) || has_number(n);
                 if !o.is_empty() {
-                    ops.push(WordOp { tag: Tag::Delete, text: text(o), number });
+                    ops.push(WordOp {
+                        tag: Tag::Delete,
+                        text: text(o),
+                        number,
+                    });
                 }
                 if !n.is_empty() {
-                    ops.push(WordOp { tag: Tag::Insert, text: text(n), number });
+                    ops.push(WordOp {
+                        tag: Tag::Insert,
+                        text: text(n),
+                        number,
+                    });
                 }
             }
         }
@@ -203,7 +222,10 @@ mod tests {
 
     #[test]
     fn ops_rebuild_both_sides_and_identical_is_one_op() {
-        let (a, b) = ("Crossings are up 31% since the election.", "“Crossings are up 31% since the election.”");
+        let (a, b) = (
+            "Crossings are up 31% since the election.",
+            "“Crossings are up 31% since the election.”",
+        );
         let ops = diff_words(a, b, &DiffOptions::default());
         assert_eq!(rebuild(&ops), (a.to_string(), b.to_string()));
         assert_eq!(diff_words(a, a, &DiffOptions::default()).len(), 1);
@@ -212,7 +234,11 @@ mod tests {
 
     #[test]
     fn options_ignore_case_and_punctuation() {
-        let o = DiffOptions { ignore_case: true, ignore_punctuation: true, ignore_whitespace: true };
+        let o = DiffOptions {
+            ignore_case: true,
+            ignore_punctuation: true,
+            ignore_whitespace: true,
+        };
         let ops = diff_words("The  plan, agreed.", "the plan; agreed!", &o);
         assert!(ops.iter().all(|op| op.tag == Tag::Equal));
     }

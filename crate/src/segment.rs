@@ -55,7 +55,11 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
         let mut body_start = start;
         if index == 0 {
             if let Some(len) = dateline_len(line) {
-                out.push(RawSegment { start, end: start + len, kind: SegmentKind::Dateline });
+                out.push(RawSegment {
+                    start,
+                    end: start + len,
+                    kind: SegmentKind::Dateline,
+                });
                 body_start = start + len + leading_space(&text[start + len..end]);
                 if body_start >= end {
                     continue;
@@ -64,7 +68,11 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
         }
         let first = out.len();
         for (s, e) in sentences(text, body_start, end) {
-            out.push(RawSegment { start: s, end: e, kind: SegmentKind::Body });
+            out.push(RawSegment {
+                start: s,
+                end: e,
+                kind: SegmentKind::Body,
+            });
         }
         classify_paragraph(text, &mut out[first..], line);
     }
@@ -76,7 +84,11 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
 pub fn segment_lines(text: &str) -> Vec<RawSegment> {
     line_spans(text)
         .filter_map(|(s, e)| trim_span(text, s, e))
-        .map(|(start, end)| RawSegment { start, end, kind: classify(&text[start..end]) })
+        .map(|(start, end)| RawSegment {
+            start,
+            end,
+            kind: classify(&text[start..end]),
+        })
         .collect()
 }
 
@@ -90,7 +102,11 @@ fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let start = pos;
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         pos = end + 1;
-        let end = if text[start..end].ends_with('\r') { end - 1 } else { end };
+        let end = if text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
         Some((start, end))
     })
 }
@@ -135,7 +151,10 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 /// A line continues the previous one when the previous has no closing
 /// punctuation and this one starts in lower case and is not a list item.
 fn is_soft_wrap(previous: &str, line: &str) -> bool {
-    let ends_open = previous.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',');
+    let ends_open = previous
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',');
     let starts_lower = line.chars().next().is_some_and(|c| c.is_lowercase());
     ends_open && starts_lower && bullet_marker_len(previous) == 0 && !previous.ends_with(':')
 }
@@ -175,7 +194,10 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         let tail = &para[sentence_start..];
         let trimmed = tail.trim_end();
         if !trimmed.is_empty() {
-            out.push((start + sentence_start, start + sentence_start + trimmed.len()));
+            out.push((
+                start + sentence_start,
+                start + sentence_start + trimmed.len(),
+            ));
         }
     }
     out
@@ -186,22 +208,36 @@ fn is_terminator(c: char) -> bool {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | '“' | ')' | ']' | '}' | '›')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '«' | '“' | ')' | ']' | '}' | '›'
+    )
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '(' | '[' | '‹')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '(' | '[' | '‹'
+    )
 }
 
 /// After whitespace: does the next word look like the start of a sentence?
 fn starts_sentence(rest: &[(usize, char)]) -> bool {
-    let mut it = rest.iter().map(|&(_, c)| c).skip_while(|c| c.is_whitespace());
+    let mut it = rest
+        .iter()
+        .map(|&(_, c)| c)
+        .skip_while(|c| c.is_whitespace());
     let mut c = it.next();
     while c.is_some_and(is_opener) {
         c = it.next();
     }
     match c {
-        Some(c) => c.is_uppercase() || c.is_numeric() || bullet_char(c) || !c.is_alphabetic() && !c.is_ascii_punctuation(),
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_numeric()
+                || bullet_char(c)
+                || !c.is_alphabetic() && !c.is_ascii_punctuation()
+        }
         None => false,
     }
 }
@@ -277,7 +313,11 @@ fn bullet_marker_len(line: &str) -> usize {
 
 /// The kind of one sentence given on its own (input already split).
 pub fn classify(sentence: &str) -> SegmentKind {
-    let mut one = [RawSegment { start: 0, end: sentence.len(), kind: SegmentKind::Body }];
+    let mut one = [RawSegment {
+        start: 0,
+        end: sentence.len(),
+        kind: SegmentKind::Body,
+    }];
     classify_paragraph(sentence, &mut one, sentence.trim());
     one[0].kind
 }
@@ -295,7 +335,10 @@ fn classify_paragraph(text: &str, segments: &mut [RawSegment], line: &str) {
         s.kind = kind;
     }
     // Page furniture: a paragraph where at least half the sentences are.
-    let hits = segments.iter().filter(|s| is_boilerplate(&text[s.start..s.end])).count();
+    let hits = segments
+        .iter()
+        .filter(|s| is_boilerplate(&text[s.start..s.end]))
+        .count();
     if hits > 0 && hits * 2 >= segments.len() {
         for s in segments.iter_mut() {
             s.kind = SegmentKind::Boilerplate;
@@ -307,8 +350,13 @@ fn classify_paragraph(text: &str, segments: &mut [RawSegment], line: &str) {
 fn is_heading(line: &str) -> bool {
     let line = line.trim_start_matches('#').trim();
     let words = line.split_whitespace().count();
-    let Some(last) = line.chars().last() else { return false };
-    let first_upper = line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let Some(last) = line.chars().last() else {
+        return false;
+    };
+    let first_upper = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     first_upper
         && (1..=12).contains(&words)
         && (last.is_alphanumeric() || last == ')')
@@ -341,12 +389,19 @@ const BOILERPLATE: &[&str] = &[
 ];
 
 /// Whole segments that are furniture on their own (and only on their own).
-const BOILERPLATE_LINES: &[&str] = &["advertisement", "related topics", "share", "skip advert", "listen to this article"];
+const BOILERPLATE_LINES: &[&str] = &[
+    "advertisement",
+    "related topics",
+    "share",
+    "skip advert",
+    "listen to this article",
+];
 
 fn is_boilerplate(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     let flat: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    BOILERPLATE.iter().any(|p| flat.contains(p)) || BOILERPLATE_LINES.contains(&flat.trim_end_matches(['.', ':']))
+    BOILERPLATE.iter().any(|p| flat.contains(p))
+        || BOILERPLATE_LINES.contains(&flat.trim_end_matches(['.', ':']))
 }
 
 /// A paragraph caught between two boilerplate paragraphs is furniture too
@@ -367,18 +422,29 @@ fn mark_boilerplate_runs(_text: &str, segments: &mut [RawSegment]) {
 /// `LONDON, March 31 (Reuters) —`, `WASHINGTON —`.
 fn dateline_len(line: &str) -> Option<usize> {
     if let Some(rest) = line.strip_prefix("date ") {
-        let date: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+        let date: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '-')
+            .collect();
         if date.len() >= 8 {
             return Some(5 + date.len());
         }
     }
     // Upper-case place name, optional details, then a dash.
-    let dash = line.char_indices().take(80).find(|&(_, c)| matches!(c, '—' | '–' | '-'))?;
+    let dash = line
+        .char_indices()
+        .take(80)
+        .find(|&(_, c)| matches!(c, '—' | '–' | '-'))?;
     let head = &line[..dash.0];
-    let place: String = head.chars().take_while(|c| !matches!(c, ',' | '(')).collect();
+    let place: String = head
+        .chars()
+        .take_while(|c| !matches!(c, ',' | '('))
+        .collect();
     let place = place.trim();
     let is_place = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'');
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'');
     let spaced = head.ends_with(' ') && line[dash.0 + dash.1.len_utf8()..].starts_with(' ');
     (is_place && spaced).then(|| dash.0 + dash.1.len_utf8())
 }
@@ -388,7 +454,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        segment(text).iter().map(|s| &text[s.start..s.end]).collect()
+        segment(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     fn kinds(text: &str) -> Vec<SegmentKind> {
@@ -398,21 +467,45 @@ mod tests {
     #[test]
     fn titles_money_decimals_and_domains_do_not_split() {
         let t = "Sir Keir and Mr Smith met Dr. Jones. The U.S. paid £7.7bn, up 3.5%. Visit Metro.co.uk today.";
-        assert_eq!(split(t), ["Sir Keir and Mr Smith met Dr. Jones.", "The U.S. paid £7.7bn, up 3.5%.", "Visit Metro.co.uk today."]);
+        assert_eq!(
+            split(t),
+            [
+                "Sir Keir and Mr Smith met Dr. Jones.",
+                "The U.S. paid £7.7bn, up 3.5%.",
+                "Visit Metro.co.uk today."
+            ]
+        );
     }
 
     #[test]
     fn email_at_end_of_sentence_splits() {
         let t = "Email us at webnews@metro.co.uk. Or you can write.";
-        assert_eq!(split(t), ["Email us at webnews@metro.co.uk.", "Or you can write."]);
+        assert_eq!(
+            split(t),
+            ["Email us at webnews@metro.co.uk.", "Or you can write."]
+        );
     }
 
     #[test]
     fn closing_quotes_stay_and_quotes_split_inside() {
         let t = "He said: “I simply do not believe it. We’ve got to act.” She left.";
-        assert_eq!(split(t), ["He said: “I simply do not believe it.", "We’ve got to act.”", "She left."]);
+        assert_eq!(
+            split(t),
+            [
+                "He said: “I simply do not believe it.",
+                "We’ve got to act.”",
+                "She left."
+            ]
+        );
         let t = "“It was ready. There is no programme,” Mr Burghart said. Next.";
-        assert_eq!(split(t), ["“It was ready.", "There is no programme,” Mr Burghart said.", "Next."]);
+        assert_eq!(
+            split(t),
+            [
+                "“It was ready.",
+                "There is no programme,” Mr Burghart said.",
+                "Next."
+            ]
+        );
     }
 
     #[test]
@@ -424,10 +517,27 @@ mod tests {
     #[test]
     fn headings_bullets_and_datelines() {
         let t = "date 2025-03-31 Delegates gather.\n\nOnline recruitment\n- Company closure\n- One. Two.\nCore topics include:";
-        assert_eq!(split(t), ["date 2025-03-31", "Delegates gather.", "Online recruitment", "- Company closure", "- One.", "Two.", "Core topics include:"]);
+        assert_eq!(
+            split(t),
+            [
+                "date 2025-03-31",
+                "Delegates gather.",
+                "Online recruitment",
+                "- Company closure",
+                "- One.",
+                "Two.",
+                "Core topics include:"
+            ]
+        );
         use SegmentKind::*;
-        assert_eq!(kinds(t), [Dateline, Body, Heading, Bullet, Bullet, Bullet, Body]);
-        assert_eq!(split("LONDON (AFP) - Talks began."), ["LONDON (AFP) -", "Talks began."]);
+        assert_eq!(
+            kinds(t),
+            [Dateline, Body, Heading, Bullet, Bullet, Bullet, Body]
+        );
+        assert_eq!(
+            split("LONDON (AFP) - Talks began."),
+            ["LONDON (AFP) -", "Talks began."]
+        );
     }
 
     #[test]
@@ -441,9 +551,20 @@ mod tests {
 
     #[test]
     fn run_on_sentence_is_not_split_and_german_works() {
-        assert_eq!(split("Labour’s policy to illegal migration the crisis requires action.").len(), 1);
-        let t = "Da sprach Gott: Helligkeit soll entstehen! Da entstand z. B. Helligkeit. Gott sah es.";
-        assert_eq!(split(t), ["Da sprach Gott: Helligkeit soll entstehen!", "Da entstand z. B. Helligkeit.", "Gott sah es."]);
+        assert_eq!(
+            split("Labour’s policy to illegal migration the crisis requires action.").len(),
+            1
+        );
+        let t =
+            "Da sprach Gott: Helligkeit soll entstehen! Da entstand z. B. Helligkeit. Gott sah es.";
+        assert_eq!(
+            split(t),
+            [
+                "Da sprach Gott: Helligkeit soll entstehen!",
+                "Da entstand z. B. Helligkeit.",
+                "Gott sah es."
+            ]
+        );
     }
 
     #[test]
@@ -452,7 +573,10 @@ mod tests {
         assert!(segment(" \n\r\n\t").is_empty());
         assert_eq!(split("One.\r\nTwo.\r\n"), ["One.", "Two."]);
         let t = "a b.\n\n c. D\n";
-        let lines: Vec<&str> = segment_lines(t).iter().map(|s| &t[s.start..s.end]).collect();
+        let lines: Vec<&str> = segment_lines(t)
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect();
         assert_eq!(lines, ["a b.", "c. D"]);
     }
 }
