@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::{align, AlignConfig, Alignment, LinkKind, SentenceTerms, Vocabulary};
 use crate::diff::{diff_words, DiffOptions};
+use crate::numbers::{group_numbers, read_figures, NumberFact};
+use crate::quotes::{find_quotes, group_quotes, Quote};
 use crate::report::{
     round_score, DocumentReport, Group, Link, PairReport, Report, Segment, Span, Summary,
     SCHEMA_VERSION,
@@ -212,7 +214,23 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
                 .collect(),
         })
         .collect();
-    let summary = summary(&documents, &pairs, &groups);
+    let quotes = group_quotes(
+        texts
+            .iter()
+            .enumerate()
+            .flat_map(|(d, t)| t.quotes(d))
+            .collect(),
+    );
+    let linked = linked_segments(&pairs);
+    let figures = texts
+        .iter()
+        .enumerate()
+        .flat_map(|(d, t)| t.figures(d))
+        .collect();
+    let numbers = group_numbers(figures, &linked);
+    let mut summary = summary(&documents, &pairs, &groups);
+    summary.quotes_variant = quotes.iter().filter(|q| q.variant).count();
+    summary.numbers_disagreeing = numbers.iter().filter(|n| n.disagreement.is_some()).count();
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         base: options.base,
@@ -220,6 +238,8 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         pairs,
         groups,
         similarity,
+        quotes,
+        numbers,
         summary,
     })
 }
@@ -297,6 +317,41 @@ impl Text {
         }
     }
 
+    /// Index of the segment holding byte `at` (or the last one before it).
+    fn segment_at(&self, at: usize) -> usize {
+        self.segments
+            .partition_point(|s| s.start <= at)
+            .saturating_sub(1)
+    }
+
+    fn quotes(&self, doc: usize) -> Vec<Quote> {
+        find_quotes(&self.text)
+            .into_iter()
+            .map(|q| Quote {
+                doc,
+                segment: self.segment_at(q.start),
+                text: self
+                    .text
+                    .get(q.start..q.end)
+                    .unwrap_or_default()
+                    .to_string(),
+                speaker: q.speaker,
+            })
+            .collect()
+    }
+
+    fn figures(&self, doc: usize) -> Vec<NumberFact> {
+        self.segments
+            .iter()
+            .enumerate()
+            .flat_map(|(segment, s)| {
+                read_figures(self.slice(s))
+                    .into_iter()
+                    .map(move |f| NumberFact { doc, segment, ..f })
+            })
+            .collect()
+    }
+
     fn slice(&self, s: &RawSegment) -> &str {
         self.text.get(s.start..s.end).unwrap_or_default()
     }
@@ -350,6 +405,24 @@ fn pair_report(
         unmatched_a: alignment.unmatched_a,
         unmatched_b: alignment.unmatched_b,
     }
+}
+
+/// Every (doc, segment, doc, segment) pair that some link joins, both ways round.
+fn linked_segments(
+    pairs: &[PairReport],
+) -> std::collections::HashSet<(usize, usize, usize, usize)> {
+    let mut set = std::collections::HashSet::new();
+    for p in pairs {
+        for l in &p.links {
+            for &i in &l.a {
+                for &j in &l.b {
+                    set.insert((p.a, i, p.b, j));
+                    set.insert((p.b, j, p.a, i));
+                }
+            }
+        }
+    }
+    set
 }
 
 /// For each sentence, how many other versions link to it.

@@ -25,6 +25,8 @@
 pub mod align;
 pub mod compare;
 pub mod diff;
+pub mod numbers;
+pub mod quotes;
 pub mod report;
 pub mod segment;
 pub mod tokenize;

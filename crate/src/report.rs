@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::LinkKind;
 use crate::diff::{Tag, WordOp};
+use crate::numbers::{Disagreement, NumberGroup};
+use crate::quotes::QuoteGroup;
 use crate::segment::SegmentKind;
 
 /// Version of the report's shape. Bumped on any incompatible change.
@@ -30,6 +32,10 @@ pub struct Report {
     pub groups: Vec<Group>,
     /// `similarity[a][b]`: share of content the two versions have in common, 0..1.
     pub similarity: Vec<Vec<f64>>,
+    /// Quotations of the same utterance in several versions.
+    pub quotes: Vec<QuoteGroup>,
+    /// Numeric facts stated by several versions.
+    pub numbers: Vec<NumberGroup>,
     /// Counts for a headline view.
     pub summary: Summary,
 }
@@ -129,6 +135,10 @@ pub struct Summary {
     pub links_partial: usize,
     /// Links marked moved.
     pub links_moved: usize,
+    /// Quote groups whose versions differ in wording.
+    pub quotes_variant: usize,
+    /// Number groups whose versions disagree.
+    pub numbers_disagreeing: usize,
 }
 
 /// Readable rendering for snapshots and the CLI's text format:
@@ -184,6 +194,54 @@ impl fmt::Display for Report {
                     one_line(&db.segments[j].text)
                 )?;
             }
+        }
+        if !self.quotes.is_empty() {
+            writeln!(f, "\n## Quotes")?;
+        }
+        for g in &self.quotes {
+            writeln!(
+                f,
+                "  {}",
+                if g.variant {
+                    "VARIANT WORDING"
+                } else {
+                    "same wording"
+                }
+            )?;
+            for (q, ops) in g.quotes.iter().zip(&g.diffs) {
+                let who = q.speaker.as_deref().unwrap_or("?");
+                writeln!(
+                    f,
+                    "    {} [{}] ({who}): {}",
+                    self.documents[q.doc].name,
+                    q.segment,
+                    one_line(&render_ops(ops))
+                )?;
+            }
+        }
+        if !self.numbers.is_empty() {
+            writeln!(f, "\n## Numbers")?;
+        }
+        for g in &self.numbers {
+            let verdict = match g.disagreement {
+                Some(Disagreement::Value) => "DIFFERENT FIGURES",
+                Some(Disagreement::Qualifier) => "DIFFERENT HEDGING",
+                None => "agree",
+            };
+            let facts: Vec<String> = g
+                .facts
+                .iter()
+                .map(|n| {
+                    format!(
+                        "{} [{}] \"{} {}\"",
+                        self.documents[n.doc].name,
+                        n.segment,
+                        n.text,
+                        n.describes.join(" ")
+                    )
+                })
+                .collect();
+            writeln!(f, "  {verdict}: {}", facts.join(" | "))?;
         }
         Ok(())
     }

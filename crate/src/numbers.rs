@@ -1,0 +1,437 @@
+//! Numeric facts: figures normalised, grouped across versions by what they
+//! describe, with disagreements flagged.
+//!
+//! `£33 million`, `£33m` and `£33,000,000` are one value. A figure's
+//! *qualifier* ("more than", "around", "up to") is part of the fact:
+//! "more than 40 countries" and "40 countries" disagree. Figures correspond
+//! across versions when they are in linked sentences with the same unit, or
+//! have the same unit and describe the same thing (shared neighbouring words).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::tokenize::{normalize, tokenize, TokenKind};
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Unit {
+    /// Pounds sterling.
+    Gbp,
+    /// US dollars.
+    Usd,
+    /// Euros.
+    Eur,
+    /// A percentage.
+    Percent,
+    /// A calendar year.
+    Year,
+    /// A span of time ("two weeks", "48 hours").
+    Duration,
+    /// A count of things.
+    Count,
+}
+
+/// One figure in one version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberFact {
+    /// The version.
+    pub doc: usize,
+    /// The segment it is in.
+    pub segment: usize,
+    /// The figure as written, with its qualifier ("more than 1,100").
+    pub text: String,
+    /// Its value (money in units, `£33m` = 33000000).
+    pub value: f64,
+    /// What it measures.
+    pub unit: Unit,
+    /// "more than", "around"... normalised to lower case; empty if exact.
+    pub qualifier: String,
+    /// Content words right after the figure: what it counts ("people", "countries").
+    pub describes: Vec<String>,
+}
+
+/// How the versions disagree on one fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Disagreement {
+    /// Different figures for the same quantity.
+    Value,
+    /// The same figure with different hedging ("more than 40" vs "40").
+    Qualifier,
+}
+
+/// The same numeric fact across versions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberGroup {
+    /// The figures, in version order.
+    pub facts: Vec<NumberFact>,
+    /// Whether and how the versions disagree.
+    pub disagreement: Option<Disagreement>,
+}
+
+const QUALIFIERS: &[&str] = &[
+    "more than",
+    "over",
+    "at least",
+    "around",
+    "about",
+    "almost",
+    "nearly",
+    "up to",
+    "fewer than",
+    "less than",
+    "some",
+    "approximately",
+    "an estimated",
+    "roughly",
+    "just over",
+    "just under",
+    "under",
+    "below",
+    "above",
+    "as many as",
+    "as much as",
+];
+
+const TIME_WORDS: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "month", "year", "decade",
+];
+
+/// Reads the figures of one sentence.
+///
+/// ```
+/// use variorum::numbers::{read_figures, Unit};
+/// let f = read_figures("More than 1,100 people and £33m of funding, up 31%.");
+/// assert_eq!((f[0].value, f[0].unit, f[0].qualifier.as_str()), (1100.0, Unit::Count, "more than"));
+/// assert_eq!(f[0].describes, ["people"]);
+/// assert_eq!((f[1].value, f[1].unit), (33_000_000.0, Unit::Gbp));
+/// assert_eq!((f[2].value, f[2].unit), (31.0, Unit::Percent));
+/// ```
+pub fn read_figures(sentence: &str) -> Vec<NumberFact> {
+    let tokens = tokenize(sentence);
+    let words: Vec<(usize, String)> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .map(|(k, t)| (k, normalize(t)))
+        .collect();
+    let mut out = Vec::new();
+    for (w, (k, _)) in words.iter().enumerate() {
+        let token = &tokens[*k];
+        if token.kind != TokenKind::Number {
+            continue;
+        }
+        let Some((value, mut unit)) = parse_figure(token.text) else {
+            continue;
+        };
+        // What it describes: up to three following words, stopping at the next figure.
+        let describes: Vec<String> = words[w + 1..]
+            .iter()
+            .take_while(|(k, _)| tokens[*k].kind == TokenKind::Word)
+            .map(|(_, w)| w.clone())
+            .filter(|w| {
+                !matches!(
+                    w.as_str(),
+                    "of" | "the"
+                        | "a"
+                        | "in"
+                        | "and"
+                        | "to"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "were"
+                        | "was"
+                )
+            })
+            .take(2)
+            .collect();
+        if unit == Unit::Count
+            && describes
+                .first()
+                .is_some_and(|d| TIME_WORDS.iter().any(|t| d.starts_with(t)))
+        {
+            unit = Unit::Duration;
+        }
+        // The qualifier: one or two words right before the figure.
+        let before: Vec<&str> = words[..w]
+            .iter()
+            .rev()
+            .take(2)
+            .map(|(_, w)| w.as_str())
+            .collect();
+        let qualifier = [
+            before.get(1).map(|b| format!("{b} {}", before[0])),
+            before.first().map(|b| b.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|q| QUALIFIERS.contains(&q.as_str()))
+        .unwrap_or_default();
+        let start = if qualifier.is_empty() {
+            token.text.as_ptr() as usize - sentence.as_ptr() as usize
+        } else {
+            let first = words[w - qualifier.split(' ').count()].0;
+            tokens[first].text.as_ptr() as usize - sentence.as_ptr() as usize
+        };
+        let end = token.text.as_ptr() as usize - sentence.as_ptr() as usize + token.text.len();
+        out.push(NumberFact {
+            doc: 0,
+            segment: 0,
+            text: sentence[start..end].to_string(),
+            value,
+            unit,
+            qualifier,
+            describes,
+        });
+    }
+    out
+}
+
+/// Value and unit of one number token: `£33 million`, `$10bn`, `31%`, `1,100`, `2025`.
+fn parse_figure(text: &str) -> Option<(f64, Unit)> {
+    let lower = text.to_lowercase();
+    let (unit, rest) = match lower.chars().next()? {
+        '£' => (Some(Unit::Gbp), &lower['£'.len_utf8()..]),
+        '$' => (Some(Unit::Usd), &lower[1..]),
+        '€' => (Some(Unit::Eur), &lower['€'.len_utf8()..]),
+        _ => (None, lower.as_str()),
+    };
+    let digits_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
+    let (figure, suffix) = rest.split_at(digits_end);
+    let figure = figure.trim_end_matches('.');
+    // A comma between groups of three digits separates thousands; otherwise it is a decimal comma.
+    let plain: String = if figure.split(',').skip(1).all(|g| g.len() == 3) {
+        figure.replace(',', "")
+    } else {
+        figure.replace('.', "").replace(',', ".")
+    };
+    let value: f64 = plain.parse().ok()?;
+    let suffix = suffix.trim();
+    let scale = match suffix {
+        "m" | "mn" | "million" | "millionen" | "mio" => 1e6,
+        "bn" | "billion" | "milliarden" | "mrd" => 1e9,
+        "tn" | "trillion" => 1e12,
+        "k" | "thousand" => 1e3,
+        "hundred" => 1e2,
+        _ => 1.0,
+    };
+    let unit = match unit {
+        Some(u) => u,
+        None if suffix == "%" => Unit::Percent,
+        None if scale == 1.0
+            && !plain.contains('.')
+            && (1800.0..=2100.0).contains(&value)
+            && figure.len() == 4 =>
+        {
+            Unit::Year
+        }
+        None => Unit::Count,
+    };
+    Some((value * scale, unit))
+}
+
+fn stem(w: &str) -> String {
+    w.chars().take(5).collect()
+}
+
+/// How strongly two figures of different versions look like one fact, or
+/// `None` if they cannot be. Same unit always; a bare year only in linked
+/// sentences with the same value (every story says "2025"); a count needs the
+/// same thing counted or a linked sentence with the same value; money and
+/// percentages may also match on value alone or on a linked sentence.
+fn affinity(x: &NumberFact, y: &NumberFact, linked: bool) -> Option<u8> {
+    if x.doc == y.doc || x.unit != y.unit {
+        return None;
+    }
+    let same_value = x.value == y.value;
+    let same_thing = x
+        .describes
+        .iter()
+        .any(|d| y.describes.iter().any(|e| stem(d) == stem(e)));
+    let possible = match x.unit {
+        Unit::Year => linked && same_value,
+        Unit::Count | Unit::Duration => same_thing || linked && same_value,
+        Unit::Gbp | Unit::Usd | Unit::Eur | Unit::Percent => same_thing || same_value || linked,
+    };
+    possible.then_some(2 * u8::from(linked) + 2 * u8::from(same_value) + u8::from(same_thing))
+}
+
+/// Groups facts across versions, at most one figure per version in a group,
+/// strongest correspondences first. `linked` holds the (doc, segment, doc,
+/// segment) pairs of sentences the alignment links.
+pub fn group_numbers(
+    facts: Vec<NumberFact>,
+    linked: &HashSet<(usize, usize, usize, usize)>,
+) -> Vec<NumberGroup> {
+    // Candidate pairs through shared keys, never all pairs: same value, same thing counted, linked sentence.
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_segment: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (k, f) in facts.iter().enumerate() {
+        buckets
+            .entry(format!("{:?}={}", f.unit, f.value))
+            .or_default()
+            .push(k);
+        for d in &f.describes {
+            buckets
+                .entry(format!("{:?}~{}", f.unit, stem(d)))
+                .or_default()
+                .push(k);
+        }
+        by_segment.entry((f.doc, f.segment)).or_default().push(k);
+    }
+    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    for members in buckets.values().filter(|m| m.len() <= MAX_BUCKET) {
+        for (p, &x) in members.iter().enumerate() {
+            pairs.extend(members[p + 1..].iter().map(|&y| (x.min(y), x.max(y))));
+        }
+    }
+    for &(da, sa, db, sb) in linked.iter().filter(|l| l.0 < l.2) {
+        if let (Some(xs), Some(ys)) = (by_segment.get(&(da, sa)), by_segment.get(&(db, sb))) {
+            pairs.extend(
+                xs.iter()
+                    .flat_map(|&x| ys.iter().map(move |&y| (x.min(y), x.max(y)))),
+            );
+        }
+    }
+    let mut scored: Vec<(u8, usize, usize)> = pairs
+        .into_iter()
+        .filter_map(|(x, y)| {
+            let (a, b) = (&facts[x], &facts[y]);
+            affinity(a, b, linked.contains(&(a.doc, a.segment, b.doc, b.segment)))
+                .map(|s| (s, x, y))
+        })
+        .collect();
+    scored.sort_by(|p, q| q.0.cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
+
+    // Merge groups only while their versions stay distinct.
+    let mut group_of: Vec<usize> = (0..facts.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..facts.len()).map(|k| vec![k]).collect();
+    for (_, x, y) in scored {
+        let (gx, gy) = (group_of[x], group_of[y]);
+        let clash = gx == gy
+            || members[gx]
+                .iter()
+                .any(|&p| members[gy].iter().any(|&q| facts[p].doc == facts[q].doc));
+        if !clash {
+            let moved = std::mem::take(&mut members[gy]);
+            for &k in &moved {
+                group_of[k] = gx;
+            }
+            members[gx].extend(moved);
+        }
+    }
+    let mut slots: Vec<Option<NumberFact>> = facts.into_iter().map(Some).collect();
+    members
+        .into_iter()
+        .filter(|m| m.len() > 1)
+        .map(|mut m| {
+            m.sort_by_key(|&k| slots[k].as_ref().map(|f| (f.doc, f.segment)));
+            let facts: Vec<NumberFact> = m.iter().filter_map(|&k| slots[k].take()).collect();
+            let first = &facts[0];
+            let disagreement = if facts.iter().any(|f| f.value != first.value) {
+                Some(Disagreement::Value)
+            } else if facts.iter().any(|f| f.qualifier != first.qualifier) {
+                Some(Disagreement::Qualifier)
+            } else {
+                None
+            };
+            NumberGroup {
+                facts,
+                disagreement,
+            }
+        })
+        .collect()
+}
+
+/// Keys shared by more figures than this (a value every paragraph repeats)
+/// are too common to suggest a correspondence.
+const MAX_BUCKET: usize = 64;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(doc: usize, s: &str) -> NumberFact {
+        NumberFact {
+            doc,
+            ..read_figures(s).remove(0)
+        }
+    }
+
+    #[test]
+    fn forms_of_one_value_are_equal() {
+        for s in ["£33 million", "£33m", "£33,000,000", "£33mn"] {
+            assert_eq!(read_figures(s)[0].value, 33e6, "{s}");
+        }
+        assert_eq!(read_figures("a $10bn trade")[0].unit, Unit::Usd);
+        assert_eq!(read_figures("in 2025 alone")[0].unit, Unit::Year);
+        assert_eq!(read_figures("for 48 hours")[0].unit, Unit::Duration);
+        assert_eq!(read_figures("5,435 arrivals")[0].value, 5435.0);
+        assert_eq!(read_figures("3,5 Prozent")[0].value, 3.5);
+        assert_eq!(
+            read_figures("more than 1,100 people")[0].text,
+            "more than 1,100"
+        );
+    }
+
+    #[test]
+    fn qualifier_and_value_disagreements_are_flagged() {
+        let none = HashSet::new();
+        let all: HashSet<_> = [(0, 0, 1, 0), (1, 0, 0, 0)].into();
+        let g = group_numbers(
+            vec![
+                fact(0, "from 40 countries"),
+                fact(1, "more than 40 countries"),
+            ],
+            &none,
+        );
+        assert_eq!(g[0].disagreement, Some(Disagreement::Qualifier));
+        let g = group_numbers(
+            vec![
+                fact(0, "around 6,000 people"),
+                fact(1, "more than 1,100 people"),
+            ],
+            &all,
+        );
+        assert_eq!(g[0].disagreement, Some(Disagreement::Value));
+        let g = group_numbers(
+            vec![fact(0, "£33 million of funding"), fact(1, "£33m funding")],
+            &none,
+        );
+        assert_eq!(g[0].disagreement, None);
+        // Unrelated figures in unlinked sentences stay apart.
+        assert!(group_numbers(
+            vec![fact(0, "40 countries"), fact(1, "6,000 people")],
+            &none
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn one_figure_per_version_and_best_match_first() {
+        let facts = vec![
+            NumberFact {
+                segment: 1,
+                ..fact(0, "£33 million of funding")
+            },
+            NumberFact {
+                segment: 2,
+                ..fact(1, "£30 million in additional funding")
+            },
+            NumberFact {
+                segment: 3,
+                ..fact(1, "committed £33 million to intensify")
+            },
+        ];
+        let g = group_numbers(facts, &HashSet::new());
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].facts[1].segment, 3);
+        assert_eq!(g[0].disagreement, None);
+    }
+}

@@ -1,0 +1,440 @@
+//! Direct quotations, their speakers, and the same utterance across versions.
+//!
+//! Quotes are found per paragraph: curly (“ ” ‘ ’), straight (" '), German
+//! („ “) and guillemets (« » » «). A quote still open at the end of its
+//! paragraph ends there: the British multi-paragraph style opens each
+//! paragraph again and closes only the last. An apostrophe inside a word
+//! (We’ve, Labour’s) never closes a quote.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diff::{diff_words, DiffOptions, Tag, WordOp};
+use crate::tokenize::{normalize, tokenize, TokenKind};
+
+/// One quotation in one version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The version.
+    pub doc: usize,
+    /// The segment the quote starts in.
+    pub segment: usize,
+    /// The quoted words, without the quote marks.
+    pub text: String,
+    /// Who said it, where the text attributes it.
+    pub speaker: Option<String>,
+}
+
+/// The same utterance as quoted by several versions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteGroup {
+    /// The quotes: first the longest rendering, then the others in version
+    /// order (a version may quote several fragments of one utterance).
+    pub quotes: Vec<Quote>,
+    /// The versions quote it in different words (a possible misquote).
+    pub variant: bool,
+    /// For each quote, its word diff against the first (longest) quote, trimmed
+    /// to the stretch it quotes: a fragment that quotes part of the utterance
+    /// faithfully shows no change.
+    pub diffs: Vec<Vec<WordOp>>,
+}
+
+/// A quote found in a text: byte range of the quoted words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawQuote {
+    /// First byte of the quoted words.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Who said it, if the paragraph says.
+    pub speaker: Option<String>,
+}
+
+fn closer_for(open: char) -> Option<&'static [char]> {
+    Some(match open {
+        '“' => &['”'],
+        '‘' => &['’'],
+        '"' => &['"'],
+        '\'' => &['\''],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '»' => &['«'],
+        _ => return None,
+    })
+}
+
+/// Finds the quotes of `text`, with speakers where the text names them.
+///
+/// ```
+/// use variorum::quotes::find_quotes;
+/// let t = "“We’ve got to act,” Mr Smith said. He added: ‘It is Labour’s fault.’";
+/// let q: Vec<_> = find_quotes(t).iter().map(|q| (&t[q.start..q.end], q.speaker.clone())).collect();
+/// assert_eq!(q[0], ("We’ve got to act,", Some("Mr Smith".to_string())));
+/// assert_eq!(q[1], ("It is Labour’s fault.", Some("Mr Smith".to_string())));
+/// ```
+pub fn find_quotes(text: &str) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    let mut last_speaker: Option<String> = None;
+    let mut para_start = 0;
+    for para in text.split_inclusive('\n') {
+        let first = out.len();
+        scan_paragraph(para, para_start, &mut out);
+        let found = &mut out[first..];
+        if !found.is_empty() {
+            let speaker = attribute(para, para_start, found).or_else(|| last_speaker.clone());
+            for q in found.iter_mut() {
+                q.speaker.clone_from(&speaker);
+            }
+            last_speaker = speaker;
+        }
+        para_start += para.len();
+    }
+    out
+}
+
+fn scan_paragraph(para: &str, offset: usize, out: &mut Vec<RawQuote>) {
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let Some(closers) = closer_for(c) else {
+            k += 1;
+            continue;
+        };
+        // A straight or single mark opens only at a word start: "Labour’s" is not a quote.
+        if prev.is_some_and(char::is_alphanumeric) {
+            k += 1;
+            continue;
+        }
+        let body_start = at + c.len_utf8();
+        let mut end = None;
+        for (m, &(pos, d)) in chars.iter().enumerate().skip(k + 1) {
+            let next = chars.get(m + 1).map(|x| x.1);
+            let before = chars[m - 1].1;
+            // A closing mark ends a word; one followed by a letter is an apostrophe.
+            if closers.contains(&d)
+                && !next.is_some_and(char::is_alphabetic)
+                && !before.is_whitespace()
+            {
+                end = Some((pos, m));
+                break;
+            }
+        }
+        let (body_end, resume) = match end {
+            Some((pos, m)) => (pos, m + 1),
+            // Unclosed: the quote runs to the end of the paragraph (British style).
+            None if matches!(c, '‘' | '“' | '"' | '„' | '«') => {
+                (para.trim_end().len(), chars.len())
+            }
+            None => {
+                k += 1;
+                continue;
+            }
+        };
+        let body = &para[body_start..body_end];
+        if body.chars().any(char::is_alphabetic) && body.trim() == body {
+            out.push(RawQuote {
+                start: offset + body_start,
+                end: offset + body_end,
+                speaker: None,
+            });
+        }
+        k = resume;
+    }
+}
+
+/// Verbs that attribute speech.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "insisted",
+    "insist",
+    "warned",
+    "warns",
+    "urged",
+    "stated",
+    "stating",
+    "argued",
+    "argue",
+    "asserted",
+    "assert",
+    "explained",
+    "noted",
+    "announced",
+    "declared",
+    "recalled",
+    "wrote",
+    "writes",
+    "claimed",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "acknowledged",
+    "responded",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// The speaker the paragraph names for its quotes: a capitalised name next
+/// to a speech verb outside the quotes ("Mr Burghart said", "said Cooper",
+/// "Starmer will say", "Sir Keir told attendees:"). `None` for a pronoun
+/// ("he said"): the caller then keeps the previous speaker.
+fn attribute(para: &str, offset: usize, quotes: &[RawQuote]) -> Option<String> {
+    // The paragraph with the quoted words blanked out.
+    let mut outside = String::with_capacity(para.len());
+    let mut pos = 0;
+    for q in quotes {
+        let (s, e) = (q.start - offset, q.end - offset);
+        outside.push_str(&para[pos..s]);
+        outside.push_str(&" ".repeat(e - s));
+        pos = e;
+    }
+    outside.push_str(&para[pos..]);
+    let words: Vec<&str> = outside
+        .split(|c: char| c.is_whitespace() || matches!(c, '“' | '”' | '‘' | '"' | '„' | '«' | '»'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // A name is a run of capitalised words; punctuation after a word ends the run.
+    let is_name = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().last().is_some_and(char::is_alphanumeric)
+            && !PRONOUNS.contains(&w.to_lowercase().as_str())
+    };
+    let verb_at = words
+        .iter()
+        .position(|w| SPEECH_VERBS.contains(&clean(w).to_lowercase().as_str()))?;
+    let mut before = verb_at;
+    while before > 0 && AUXILIARIES.contains(&clean(words[before - 1]).as_str()) {
+        before -= 1;
+    }
+    let start = (0..before).rev().take_while(|&p| is_name(words[p])).last();
+    if let Some(start) = start.filter(|&s| before - s <= 5) {
+        let name: Vec<String> = words[start..before]
+            .iter()
+            .map(|w| clean(w))
+            .skip_while(|w| w == "The" || w == "A")
+            .collect();
+        if !name.is_empty() {
+            return Some(name.join(" "));
+        }
+    }
+    if before > 0 && PRONOUNS.contains(&clean(words[before - 1]).to_lowercase().as_str()) {
+        return None;
+    }
+    let after: Vec<String> = words[verb_at + 1..]
+        .iter()
+        .take_while(|w| is_name(w))
+        .take(5)
+        .map(|w| clean(w))
+        .collect();
+    (!after.is_empty()).then(|| after.join(" "))
+}
+
+/// Words between a speaker and the speech verb ("will say", "has said").
+const AUXILIARIES: &[&str] = &[
+    "will", "has", "had", "would", "also", "later", "then", "is", "was",
+];
+
+/// Content words of a quote, for matching utterances.
+fn terms(text: &str) -> Vec<String> {
+    let mut t: Vec<String> = tokenize(text)
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .map(normalize)
+        .filter(|w| w.chars().count() > 2)
+        .collect();
+    t.sort();
+    t.dedup();
+    t
+}
+
+/// Groups quotes that render the same utterance. The longest rendering of
+/// an utterance leads its group; each shorter quote joins the group whose
+/// leader holds most of its words (two thirds at least), so short fragments
+/// never chain unrelated passages together. Only groups quoted by two
+/// versions or more are kept.
+pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
+    quotes.sort_by_key(|q| std::cmp::Reverse(q.text.len()));
+    let terms: Vec<Vec<String>> = quotes.iter().map(|q| terms(&q.text)).collect();
+    let mut leaders: Vec<usize> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (k, t) in terms.iter().enumerate() {
+        let best = leaders
+            .iter()
+            .enumerate()
+            .map(|(g, &l)| {
+                (
+                    g,
+                    t.iter()
+                        .filter(|w| terms[l].binary_search(w).is_ok())
+                        .count(),
+                )
+            })
+            .filter(|&(_, shared)| {
+                !t.is_empty() && shared >= 2.min(t.len()) && shared * 3 >= t.len() * 2
+            })
+            .max_by_key(|&(g, shared)| (shared, std::cmp::Reverse(g)));
+        match best {
+            Some((g, _)) => members[g].push(k),
+            None => {
+                leaders.push(k);
+                members.push(vec![k]);
+            }
+        }
+    }
+    let words_only = DiffOptions {
+        ignore_case: true,
+        ignore_punctuation: true,
+        ignore_whitespace: true,
+    };
+    let mut groups: Vec<QuoteGroup> = members
+        .into_iter()
+        .filter(|m| {
+            m.iter()
+                .map(|&k| quotes[k].doc)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                > 1
+        })
+        .map(|mut m| {
+            m[1..].sort_by_key(|&k| (quotes[k].doc, quotes[k].segment));
+            let group: Vec<Quote> = m.iter().map(|&k| quotes[k].clone()).collect();
+            let diffs: Vec<Vec<WordOp>> = group
+                .iter()
+                .map(|q| trim_uncovered(diff_words(&group[0].text, &q.text, &words_only)))
+                .collect();
+            let variant = diffs
+                .iter()
+                .flatten()
+                .any(|op| op.tag != Tag::Equal && op.text.chars().any(char::is_alphanumeric));
+            QuoteGroup {
+                quotes: group,
+                variant,
+                diffs,
+            }
+        })
+        .collect();
+    groups.sort_by_key(|g| (g.quotes[0].doc, g.quotes[0].segment));
+    groups
+}
+
+/// Drops the leader's words before and after the stretch a fragment quotes.
+fn trim_uncovered(mut ops: Vec<WordOp>) -> Vec<WordOp> {
+    while ops.last().is_some_and(|op| op.tag == Tag::Delete) {
+        ops.pop();
+    }
+    let lead = ops.iter().take_while(|op| op.tag == Tag::Delete).count();
+    ops.split_off(lead)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(t: &str) -> Vec<&str> {
+        find_quotes(t).iter().map(|q| &t[q.start..q.end]).collect()
+    }
+
+    #[test]
+    fn marks_of_every_style() {
+        assert_eq!(quoted("He called it a “vile trade”."), ["vile trade"]);
+        assert_eq!(quoted("a ‘tough new law’ demanding"), ["tough new law"]);
+        assert_eq!(quoted("the \"vile trade\" in migrants"), ["vile trade"]);
+        assert_eq!(
+            quoted("Gott nannte es „Tag“ und «Nacht»."),
+            ["Tag", "Nacht"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_do_not_close_quotes() {
+        assert_eq!(
+            quoted("‘We’ve got to combine Labour’s resources.’ Next."),
+            ["We’ve got to combine Labour’s resources."]
+        );
+        assert!(quoted("The governments’ plans and Labour’s policy.").is_empty());
+    }
+
+    #[test]
+    fn british_multi_paragraph_quotes_and_speakers() {
+        let t = "Chris Philp said: ‘We welcome it.\n‘Crossings are up 31%.\n‘This is the clear impact.’\n";
+        let q = find_quotes(t);
+        let texts: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
+        assert_eq!(
+            texts,
+            [
+                "We welcome it.",
+                "Crossings are up 31%.",
+                "This is the clear impact."
+            ]
+        );
+        assert!(q
+            .iter()
+            .all(|q| q.speaker.as_deref() == Some("Chris Philp")));
+        let t = "“It was ready to go,” Mr Burghart said.";
+        assert_eq!(find_quotes(t)[0].speaker.as_deref(), Some("Mr Burghart"));
+        let t = "\"We know this,\" Cooper told the BBC on Sunday.";
+        assert_eq!(find_quotes(t)[0].speaker.as_deref(), Some("Cooper"));
+        let t = "Starmer will say Monday: \"This vile trade exploits the cracks.\"";
+        assert_eq!(find_quotes(t)[0].speaker.as_deref(), Some("Starmer"));
+    }
+
+    #[test]
+    fn misquote_is_a_variant_of_the_same_utterance() {
+        let q = |doc, text: &str| Quote {
+            doc,
+            segment: 0,
+            text: text.into(),
+            speaker: None,
+        };
+        let groups = group_quotes(vec![
+            q(0, "This vile trade exploits the cracks between our institutions, pits nations against one another"),
+            q(1, "This vile trade exploits the cracks between our institutions... and profits from our inability"),
+            q(0, "It makes me furious, frankly"),
+            q(1, "It makes me angry, frankly, because it is unfair."),
+            q(1, "unrelated words entirely here"),
+        ]);
+        assert_eq!(groups.len(), 2);
+        assert!(groups.iter().all(|g| g.variant));
+        let vile = groups
+            .iter()
+            .find(|g| g.quotes[0].text.starts_with("This vile"))
+            .unwrap();
+        assert!(vile.diffs[1]
+            .iter()
+            .any(|op| op.tag != Tag::Equal && op.text.contains("pits nations")));
+        // A faithful fragment of a longer quote is not a variant.
+        let faithful = group_quotes(vec![
+            q(0, "combine our resources and share intelligence now"),
+            q(1, "share intelligence now"),
+        ]);
+        assert!(!faithful[0].variant);
+    }
+
+    #[test]
+    fn fragments_do_not_chain_unrelated_quotes() {
+        let q = |doc, text: &str| Quote {
+            doc,
+            segment: 0,
+            text: text.into(),
+            speaker: None,
+        };
+        let groups = group_quotes(vec![
+            q(0, "tackle the problem upstream at every step of the routes"),
+            q(1, "tackle the problem upstream"),
+            q(
+                1,
+                "the problem of the routes is upstream and so is the problem of money",
+            ),
+            q(0, "money is short"),
+        ]);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].quotes.len(), 2);
+    }
+}
