@@ -486,6 +486,9 @@ impl Corridor {
     }
 }
 
+/// Terms in at most this many sentences are always used to find candidates.
+const CHEAP_POSTINGS: usize = 16;
+
 /// Candidate pairs that share at least one of a sentence's rarer terms,
 /// or are identical.
 fn candidates(
@@ -522,8 +525,10 @@ fn candidates(
             .get(&s.fingerprint)
             .cloned()
             .unwrap_or_default();
-        for &(len, t) in probe.iter().take(config.probe_terms) {
-            if len > config.max_postings {
+        // Every cheap term, then the rarest few of the rest: enough to find
+        // each part of a split, bounded for frequent words in long texts.
+        for (k, &(len, t)) in probe.iter().enumerate() {
+            if len > config.max_postings || (len > CHEAP_POSTINGS && k >= config.probe_terms) {
                 break;
             }
             touched.extend(&postings[&t]);

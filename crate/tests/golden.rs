@@ -1,0 +1,153 @@
+//! Golden tests: the seed pairs and the hand-made cases in `seeds/cases/`,
+//! each as a readable snapshot (`tests/snapshots/`, review with
+//! `cargo insta review`), and each hard shape with an explicit assertion too,
+//! so that a snapshot cannot be accepted blindly.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+use variorum::align::LinkKind;
+use variorum::numbers::Disagreement;
+use variorum::segment::SegmentKind;
+use variorum::{compare, CompareOptions, Document, Report};
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds")
+}
+
+fn seed(prefix: &str) -> Document {
+    let path = std::fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap();
+    Document::new(prefix, std::fs::read_to_string(path).unwrap())
+}
+
+fn case(name: &str) -> Report {
+    let dir = seeds().join("cases").join(name);
+    let docs = ["a", "b"].map(|v| {
+        Document::new(
+            v,
+            std::fs::read_to_string(dir.join(format!("{v}.txt"))).unwrap(),
+        )
+    });
+    compare(&docs, &CompareOptions::default()).unwrap()
+}
+
+#[test]
+fn seed_pairs() {
+    for (a, b) in [("000", "001"), ("003", "004"), ("000", "002")] {
+        let report = compare(&[seed(a), seed(b)], &CompareOptions::default()).unwrap();
+        insta::assert_snapshot!(format!("seeds_{a}_{b}"), report.to_string());
+    }
+}
+
+#[test]
+fn all_five_seeds() {
+    let docs: Vec<Document> = ["000", "001", "002", "003", "004"].map(seed).into();
+    let report = compare(&docs, &CompareOptions::default()).unwrap();
+    assert_eq!(report.pairs.len(), 10);
+    insta::assert_snapshot!("seeds_all", report.to_string());
+}
+
+#[test]
+fn hand_made_cases() {
+    for name in [
+        "split",
+        "merge",
+        "move",
+        "misquote",
+        "changed-number",
+        "boilerplate",
+    ] {
+        insta::assert_snapshot!(format!("case_{name}"), case(name).to_string());
+    }
+}
+
+#[test]
+fn split_is_one_to_two() {
+    let r = case("split");
+    let l = &r.pairs[0].links[0];
+    assert_eq!(
+        (l.a.clone(), l.b.clone(), l.kind),
+        (vec![0], vec![0, 1], LinkKind::Partial)
+    );
+}
+
+#[test]
+fn merge_is_two_to_one() {
+    let r = case("merge");
+    let l = &r.pairs[0].links[0];
+    assert_eq!((l.a.clone(), l.b.clone()), (vec![0, 1], vec![0]));
+}
+
+#[test]
+fn move_is_marked_and_the_rest_is_not() {
+    let r = case("move");
+    let moved: Vec<_> = r.pairs[0]
+        .links
+        .iter()
+        .filter(|l| l.moved)
+        .map(|l| (l.a[0], l.b[0]))
+        .collect();
+    assert_eq!(moved, [(3, 0)]);
+    assert!(r.pairs[0]
+        .links
+        .iter()
+        .all(|l| l.kind == LinkKind::Identical));
+}
+
+#[test]
+fn misquote_is_flagged_with_its_words() {
+    let r = case("misquote");
+    assert_eq!(r.quotes.len(), 1);
+    let q = &r.quotes[0];
+    assert!(q.variant);
+    assert_eq!(q.quotes[0].speaker.as_deref(), Some("Prime Minister"));
+    let changed: Vec<&str> = q.diffs[1]
+        .iter()
+        .filter(|o| o.tag != variorum::diff::Tag::Equal)
+        .map(|o| o.text.as_str())
+        .collect();
+    assert_eq!(changed, ["have got to combine", "must pool"]);
+}
+
+#[test]
+fn changed_numbers_are_flagged() {
+    let r = case("changed-number");
+    let verdicts: Vec<_> = r
+        .numbers
+        .iter()
+        .map(|g| (g.facts[0].text.as_str(), g.disagreement))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("More than 40", Some(Disagreement::Qualifier)),
+            ("£33 million", Some(Disagreement::Value))
+        ]
+    );
+    let ops = &r.pairs[0].links[1].ops;
+    assert!(
+        ops.iter().any(|o| o.number && o.text == "£33 million"),
+        "the changed figure is marked in the diff"
+    );
+}
+
+#[test]
+fn boilerplate_is_set_apart_and_not_linked() {
+    let r = case("boilerplate");
+    let kinds: Vec<_> = r.documents[0].segments.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SegmentKind::Body,
+            SegmentKind::Boilerplate,
+            SegmentKind::Boilerplate,
+            SegmentKind::Boilerplate
+        ]
+    );
+    assert_eq!(r.pairs[0].links.len(), 1);
+    assert_eq!(r.pairs[0].links[0].kind, LinkKind::MinorEdit);
+}
