@@ -78,16 +78,18 @@ def main():
             systems.append(("ChatGPT (shipped)", gpt))
         for system, path in systems:
             s = score(bench, name, path)
+            g = s["groups"] if s["groups"]["n_gold"] else {"precision": None, "recall": None, "f1": None}
             row = [name, system, s["pairs"]["precision"], s["pairs"]["recall"], s["pairs"]["f1"],
-                   s["groups"]["precision"], s["groups"]["recall"], s["groups"]["f1"]]
+                   g["precision"], g["recall"], g["f1"]]
             if name == "deplain-web":
                 x = score(bench, name, path, exclude_identical=True)
                 row += [x["pairs"]["f1"], x["groups"]["f1"]]
             rows.append(row)
     print(f"{'set':<13} {'system':<18} {'pairs P':>7} {'R':>6} {'F1':>6}   {'groups P':>8} {'R':>6} {'F1':>6}   {'no-ident pairs F1':>17} {'groups F1':>9}")
+    fmt = lambda x, w: f"{x:>{w}.3f}" if x is not None else f"{'n/a':>{w}}"
     for r in rows:
         extra = f"   {r[8]:>17.3f} {r[9]:>9.3f}" if len(r) > 8 else ""
-        print(f"{r[0]:<13} {r[1]:<18} {r[2]:>7.3f} {r[3]:>6.3f} {r[4]:>6.3f}   {r[5]:>8.3f} {r[6]:>6.3f} {r[7]:>6.3f}{extra}")
+        print(f"{r[0]:<13} {r[1]:<18} {r[2]:>7.3f} {r[3]:>6.3f} {r[4]:>6.3f}   {fmt(r[5], 8)} {fmt(r[6], 6)} {fmt(r[7], 6)}{extra}")
 
 
 if __name__ == "__main__":
