@@ -3,6 +3,7 @@
 published systems, all scored in this run by the benchmark's own scorer.
 
     python3 bench/align.py [--bench DIR]      (default DIR: ../shared/bench)
+    python3 bench/align.py --sweep            one line per setting changed from the defaults
 
 Runs `variorum align --jsonl` (one fixed configuration) on every set, then
 `score.py` on it, on the TF-IDF baseline's output, and on each published
@@ -48,15 +49,41 @@ def chatgpt_preds(pairs_path, out_path):
                 out.write(json.dumps({"id": r["id"], "pred": pred}) + "\n")
 
 
+# Settings tried around the defaults (crate/src/align.rs, AlignConfig::default).
+SWEEP = [[], ["min_similarity=0.2"], ["min_similarity=0.3"], ["min_cover=0.05"], ["min_cover=0.15"],
+         ["min_containment=0.45"], ["min_containment=0.55"], ["attach=0.2"], ["attach=0.3"]]
+
+
+def sweep(bench, exe, tmp):
+    """The headline figure of each set for each setting, in one run."""
+    print(f"{'settings':<24} {'news pairs F1':>13} {'DEplain groups F1':>17} {'no-ident groups F1':>18} {'Aesop pairs F1':>14}")
+    for settings in SWEEP:
+        flags = [x for kv in settings for x in ("--set", kv)]
+        figures = []
+        for name, _ in SETS:
+            out = os.path.join(tmp, f"{name}.sweep.jsonl")
+            subprocess.run([exe, "align", "--jsonl", os.path.join(bench, name, "pairs.jsonl"), "--out", out] + flags, check=True)
+            if name == "deplain-web":
+                figures.append(score(bench, name, out)["groups"]["f1"])
+                figures.append(score(bench, name, out, exclude_identical=True)["groups"]["f1"])
+            else:
+                figures.append(score(bench, name, out)["pairs"]["f1"])
+        label = " ".join(settings) or "(defaults)"
+        print(f"{label:<24} {figures[0]:>13.3f} {figures[1]:>17.3f} {figures[2]:>18.3f} {figures[3]:>14.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", default=os.path.join(ROOT, "..", "shared", "bench"))
+    ap.add_argument("--sweep", action="store_true", help="score settings around the defaults instead")
     args = ap.parse_args()
     bench = os.path.abspath(args.bench)
     if not os.path.exists(os.path.join(bench, "score.py")):
         sys.exit(f"no benchmark at {bench}: pass --bench DIR (the folder with score.py)")
     exe = variorum_binary()
     tmp = tempfile.mkdtemp(prefix="variorum-bench-")
+    if args.sweep:
+        return sweep(bench, exe, tmp)
     rows = []
     for name, baseline_flags in SETS:
         pairs = os.path.join(bench, name, "pairs.jsonl")

@@ -97,7 +97,7 @@ impl Default for AlignConfig {
         AlignConfig {
             min_similarity: 0.25,
             min_containment: 0.5,
-            min_cover: 0.15,
+            min_cover: 0.1,
             attach: 0.25,
             min_shared_terms: 2,
             minor_edit: 0.8,
@@ -379,7 +379,15 @@ pub fn align(
         }
     }
 
-    attach_neighbours(&candidates, &mut links, &mut used_a, &mut used_b, config);
+    attach_neighbours(
+        a,
+        b,
+        &candidates,
+        &mut links,
+        &mut used_a,
+        &mut used_b,
+        config,
+    );
 
     let units = units(&links, &moved, config);
     let linked_mass: f32 = (0..n)
@@ -409,14 +417,20 @@ pub fn align(
 /// is found in the link's partner: the further parts of a split or merge.
 /// Runs until nothing changes, so a three-way split grows one part at a time.
 fn attach_neighbours(
+    a: &[SentenceTerms],
+    b: &[SentenceTerms],
     candidates: &[Candidate],
     links: &mut Vec<Candidate>,
     used_a: &mut [bool],
     used_b: &mut [bool],
     config: &AlignConfig,
 ) {
-    let by_pair: HashMap<(usize, usize), &Candidate> =
-        candidates.iter().map(|c| ((c.i, c.j), c)).collect();
+    // Headings and furniture never join a link as a part.
+    let by_pair: HashMap<(usize, usize), &Candidate> = candidates
+        .iter()
+        .filter(|c| !a[c.i].furniture && !b[c.j].furniture)
+        .map(|c| ((c.i, c.j), c))
+        .collect();
     loop {
         let mut grown = false;
         for k in 0..links.len() {
