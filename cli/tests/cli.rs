@@ -1,0 +1,134 @@
+//! The `variorum` command as scripts use it: outputs and exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_variorum"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn seed(name: &str) -> String {
+    format!("{}/../seeds/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn help_lists_every_option_and_exits_zero() {
+    let out = run(&["--help"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8(out.stdout).unwrap();
+    for option in [
+        "--format",
+        "--base",
+        "--presplit",
+        "--ignore-case",
+        "--ignore-punctuation",
+        "--ignore-whitespace",
+        "--jsonl",
+        "--out",
+        "--set",
+        "EXIT CODES",
+    ] {
+        assert!(help.contains(option), "help mentions {option}");
+    }
+}
+
+#[test]
+fn compare_json_is_the_report() {
+    let out = run(
+        &[
+            "compare",
+            "--format",
+            "json",
+            &seed("000_115c95e8f421d9fb.txt"),
+            &seed("001_2ccc05b562ed84b5.txt"),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(
+        report["documents"][0]["segments"].as_array().unwrap().len(),
+        29
+    );
+    assert!(!report["quotes"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn compare_text_shows_word_changes() {
+    let out = run(
+        &[
+            "compare",
+            &seed("cases/changed-number/a.txt"),
+            &seed("cases/changed-number/b.txt"),
+        ],
+        "",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[-£33 million-]{+£30m+}"), "{text}");
+    assert!(text.contains("DIFFERENT HEDGING"));
+}
+
+#[test]
+fn exit_codes_tell_usage_from_input_from_files() {
+    assert_eq!(run(&["compare"], "").status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
+    assert_eq!(
+        run(&["compare", "--format", "xml", "x"], "").status.code(),
+        Some(2)
+    );
+    let missing = run(&["compare", "/no/such/file.txt"], "");
+    assert_eq!(missing.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read /no/such/file.txt"));
+    let base = run(
+        &["compare", "--base", "5", &seed("000_115c95e8f421d9fb.txt")],
+        "",
+    );
+    assert_eq!(base.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&base.stderr).contains("base version 5 does not exist"));
+    let bad_json = run(&["align", "--jsonl", "-"], "{not json}\n");
+    assert_eq!(bad_json.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad_json.stderr).contains("-:1:"));
+    assert_eq!(
+        run(&["align", "--jsonl", "-", "--set", "colour=1"], "")
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn align_writes_one_prediction_per_pair() {
+    let input = concat!(
+        r#"{"id": "p1", "a": ["The summit opened in London.", "It rained."], "b": ["It was sunny.", "The summit opened in London today."]}"#,
+        "\n\n",
+        r#"{"id": 7, "a": [], "b": ["Alone."]}"#,
+        "\n"
+    );
+    let out = run(&["align", "--jsonl", "-"], input);
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "p1");
+    assert_eq!(lines[0]["pred"], serde_json::json!([[0, 1]]));
+    assert_eq!(lines[0]["pred_groups"], serde_json::json!([[[0], [1]]]));
+    assert_eq!(lines[1]["id"], 7);
+    assert_eq!(lines[1]["pred"], serde_json::json!([]));
+}
