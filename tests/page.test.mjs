@@ -1,9 +1,12 @@
-// End to end: the served page, in Chromium, shows the seeds compared.
+// End to end: the served page in Chromium, every feature as a person uses it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { start, openPage, ARTIFACTS } from "./browser.mjs";
 
+const require = createRequire(import.meta.url);
 let env;
 before(async () => {
   env = await start();
@@ -12,45 +15,286 @@ after(async () => {
   await env?.close();
 });
 
+const rows = (page) => page.locator("#view .row");
+const compared = (page) => page.waitForFunction(() => /^Compared/.test(document.querySelector("#status").textContent));
+
 test("seeds load and two versions show side by side with highlighted words", async () => {
   const { page, requests, errors, context } = await openPage(env.browser, env.base);
-  const rows = page.locator("#side-by-side tbody tr");
-  assert.ok((await rows.count()) >= 20, "aligned rows are shown");
+  assert.ok((await rows(page).count()) >= 20, "aligned rows are shown");
   assert.equal(await page.locator("#left option").count(), 5, "all five seeds are loaded");
-
-  // Metro vs its rewrite: a known reworded sentence shows deleted and inserted words.
-  const ins = await page.locator("ins").allTextContents();
-  const del = await page.locator("del").allTextContents();
+  const ins = await page.locator("#view ins").allTextContents();
+  const del = await page.locator("#view del").allTextContents();
   assert.ok(ins.length > 10 && del.length > 10, "words are highlighted on both sides");
-  assert.ok(ins.some((t) => t.includes("Director of Public Prosecutions") || t.includes("Recalling")), `an insertion from the rewrite: ${ins.slice(0, 5)}`);
+  assert.ok(ins.some((t) => t.includes("convened a landmark")), `an insertion from the rewrite: ${ins.slice(0, 5)}`);
 
-  // The same quote, differently punctuated, is one identical row whose only marks are the quote marks.
+  // The same quote, differently punctuated, is one identical row whose only marks are quote marks.
   const quote = page.locator("tr.link-identical", { hasText: "I simply do not believe organised immigration crime cannot be tackled" });
   assert.equal(await quote.count(), 1);
   const marks = await quote.locator("ins, del").allTextContents();
   assert.ok(marks.every((m) => /^[\p{P}\s]+$/u.test(m)), `only punctuation differs: ${marks}`);
 
-  // Sentences with no counterpart are marked as such, in words, not colour only.
+  // Unmatched sentences are marked in words, not colour only; boilerplate is dimmed.
   const only = page.locator("tr.only-left .badge.only");
   assert.ok((await only.count()) >= 3);
   assert.match(await only.first().textContent(), /^only in /);
-  // Boilerplate is dimmed.
   assert.ok((await page.locator("tr.boilerplate", { hasText: "Got a story?" }).count()) >= 1);
 
   await page.screenshot({ path: join(ARTIFACTS, "side-by-side.png") });
   assert.deepEqual(errors, []);
-  const foreign = requests.filter((u) => !u.startsWith(env.base));
-  assert.deepEqual(foreign, [], "no request leaves the page's own origin");
+  assert.deepEqual(requests.filter((u) => !u.startsWith(env.base)), [], "no request leaves the page's own origin");
   await context.close();
 });
 
-test("choosing another pair re-renders without a new comparison", async () => {
+test("every view renders, by click and by keyboard", async () => {
   const { page, context } = await openPage(env.browser, env.base);
-  await page.selectOption("#left", "3");
-  await page.selectOption("#right", "4");
-  await page.waitForFunction(() => document.querySelector("#right-name").textContent.includes("AFP"));
-  const vile = page.locator("tr.row.link", { hasText: "vile trade exploits the cracks" });
-  assert.equal(await vile.count(), 1, "003's quote is linked to 004's variant wording");
-  assert.ok((await vile.locator("del, ins").count()) > 0, "the variant wording is highlighted");
+  const expect = { side: "table.sbs", inline: "ol.redline", synopsis: "table.synopsis", overview: ".strip", quotes: ".card", numbers: "table.numbers" };
+  for (const [view, selector] of Object.entries(expect)) {
+    await page.click(`[data-view=${view}]`);
+    assert.ok((await page.locator(`#view ${selector}`).count()) > 0, `${view} shows ${selector}`);
+    await page.screenshot({ path: join(ARTIFACTS, `view-${view}.png`) });
+  }
+  // Keys 1-6 switch views.
+  await page.locator("body").press("3");
+  assert.equal(await page.getAttribute("#view", "data-view"), "synopsis");
+  await page.locator("body").press("1");
+  assert.equal(await page.getAttribute("#view", "data-view"), "side");
   await context.close();
+});
+
+test("views carry their specific content", async () => {
+  const { page, context } = await openPage(env.browser, env.base);
+  // Synopsis: a row per group, cells departing from the majority flagged in words.
+  await page.click("[data-view=synopsis]");
+  assert.equal(await page.locator("table.synopsis th").count(), 5);
+  assert.ok((await page.locator("table.synopsis .badge.only").count()) > 10);
+  // Quotes: the "vile trade" quote's variant wording between 003 and 004 is flagged.
+  await page.click("[data-view=quotes]");
+  const vile = page.locator(".card", { hasText: "This vile trade exploits the cracks" });
+  assert.equal(await vile.locator(".badge.variant").count(), 1);
+  assert.ok((await vile.locator("ins, del").count()) > 0);
+  // Numbers: "40 countries" vs "more than 40 countries" is a hedging disagreement.
+  await page.click("[data-view=numbers]");
+  const forty = page.locator("tr", { hasText: "more than 40" }).filter({ hasText: "countries" });
+  assert.match(await forty.locator(".badge.disagree").textContent(), /different hedging/);
+  // Overview: clicking a strip block jumps to that sentence, side by side, and lights it.
+  await page.click("[data-view=overview]");
+  assert.equal(await page.locator(".matrix tbody tr").count(), 5);
+  await page.locator(".strip-line").nth(3).locator(".block").nth(0).click();
+  assert.equal(await page.getAttribute("#view", "data-view"), "side");
+  assert.match(await page.locator("#right-name, table.sbs th").nth(1).textContent(), /Pre-summit/);
+  assert.ok((await page.locator("#view .lit").count()) >= 1);
+  await context.close();
+});
+
+test("moved sentences are connected both ways", async () => {
+  const { page, context } = await openPage(env.browser, env.base);
+  await page.evaluate(() => {
+    const a = "Alpha bravo charlie delta echo.\nFoxtrot golf hotel india juliet.\nKilo lima mike november oscar.\nPapa quebec romeo sierra tango.";
+    const b = "Papa quebec romeo sierra tango.\nAlpha bravo charlie delta echo.\nFoxtrot golf hotel india juliet.\nKilo lima mike november oscar.";
+    localStorage.setItem("variorum:v1", JSON.stringify({ documents: [{ name: "A", text: a }, { name: "B", text: b }], left: 0, right: 1 }));
+  });
+  await page.reload();
+  await compared(page);
+  const moved = page.locator("tr.moved");
+  assert.equal(await moved.count(), 1);
+  const ghost = page.locator("tr.moved-from a");
+  assert.equal(await ghost.getAttribute("href"), `#${await moved.getAttribute("id")}`);
+  assert.equal(await moved.locator("a.badge.moved").getAttribute("href"), `#${await page.locator("tr.moved-from").getAttribute("id")}`);
+  await context.close();
+});
+
+test("adding, naming, reordering, rebasing and removing versions; all of it survives a reload", async () => {
+  const { page, context } = await openPage(env.browser, env.base);
+  await page.click("#versions-panel summary");
+  await page.click("#add-paste");
+  const fresh = page.locator("#versions li").nth(5);
+  await fresh.locator("textarea").fill("Sir Keir Starmer has launched a first-of-its-kind international people-smuggling summit in London. More than 2,000 people crossed.");
+  await fresh.locator("input:not([type])").fill("My draft, 1 April");
+  await compared(page);
+  await page.waitForFunction(() => document.querySelectorAll("#left option").length === 6);
+
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.click("#versions-panel summary");
+  assert.equal(await page.locator("#versions li").count(), 6, "the pasted version survived the reload");
+  assert.equal(await page.locator("#versions li").nth(5).locator("input:not([type])").inputValue(), "My draft, 1 April");
+
+  // Move it up one place, make it the base, then remove it and undo.
+  await page.click("[aria-label='Move version 6 up']");
+  assert.equal(await page.locator("#versions li").nth(4).locator("input:not([type])").inputValue(), "My draft, 1 April");
+  await page.locator("#versions li").nth(4).locator("input[type=radio]").check();
+  await compared(page);
+  assert.equal(await page.locator("table.sbs th").first().textContent(), "My draft, 1 April");
+  await page.click("[aria-label='Remove version 5']");
+  assert.equal(await page.locator("#versions li").count(), 5);
+  await page.click("#notice button:has-text('Undo')");
+  assert.equal(await page.locator("#versions li").count(), 6);
+  await context.close();
+});
+
+test("files: text and HTML are read, an HTML page is reduced to its article and its scripts never run", async () => {
+  const { page, context, requests } = await openPage(env.browser, env.base);
+  const html = `<!doctype html><html><head><script>window.__pwned = 1</script><link rel="stylesheet" href="https://example.org/x.css"></head>
+    <body><nav>Home | World</nav><article><h1>Summit opens</h1><p>Delegates from 40 countries met <b>in London</b>.</p>
+    <img src="https://example.org/x.png" onerror="window.__pwned = 2"><ul><li>Item one</li></ul>
+    <p onclick="window.__pwned = 3">Second paragraph.</p></article><footer>Follow us on X</footer></body></html>`;
+  await page.setInputFiles("#open-files", [
+    { name: "afp.html", mimeType: "text/html", buffer: Buffer.from(html) },
+    { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Plain text version.") },
+    { name: "blob.bin.txt", mimeType: "text/plain", buffer: Buffer.from([0xff, 0xfe, 0x00, 0x01]) },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll("#left option").length === 7);
+  await page.click("#versions-panel summary");
+  const text = await page.locator("#versions li").nth(5).locator("textarea").inputValue();
+  assert.equal(text, "Summit opens\nDelegates from 40 countries met in London.\n- Item one\nSecond paragraph.");
+  assert.equal(await page.locator("#versions li").nth(5).locator("input:not([type])").inputValue(), "afp");
+  assert.match(await page.locator("#notice").textContent(), /Not added: blob\.bin\.txt is not UTF-8 text/);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script of the file ran");
+  assert.deepEqual(requests.filter((u) => !u.startsWith(env.base)), [], "nothing the file references was fetched");
+  await context.close();
+});
+
+test("clicking a sentence lights its counterparts in every version", async () => {
+  const { page, context } = await openPage(env.browser, env.base);
+  await page.locator("#view td[data-doc='0']", { hasText: "I simply do not believe" }).click();
+  const panel = page.locator("#counterparts");
+  assert.equal(await panel.isVisible(), true);
+  assert.equal(await panel.locator("li").count(), 4, "one line per other version");
+  assert.match(await panel.textContent(), /AFP-style wire: But he will insist/);
+  assert.ok((await page.locator("#view .lit").count()) >= 2);
+  await page.keyboard.press("Escape");
+  assert.equal(await panel.isVisible(), false);
+  await context.close();
+});
+
+test("keyboard steps through changes; filters hide identical and show only unique", async () => {
+  const { page, context } = await openPage(env.browser, env.base);
+  const all = await rows(page).count();
+  await page.locator("body").press("j");
+  await page.locator("body").press("j");
+  assert.equal(await page.locator("#view .row.current").count(), 1);
+  assert.match(await page.locator("#status").textContent(), /^Change 2 of \d+/);
+  await page.locator("body").press("k");
+  assert.match(await page.locator("#status").textContent(), /^Change 1 of/);
+
+  await page.check("#hide-identical");
+  assert.equal(await page.locator("#view tr.link-identical:not(.moved)").count(), 0);
+  assert.ok((await rows(page).count()) < all);
+  await page.uncheck("#hide-identical");
+  await page.check("#only-unique");
+  const types = await rows(page).evaluateAll((trs) => trs.map((t) => t.classList.contains("only-left") || t.classList.contains("only-right")));
+  assert.ok(types.length > 0 && types.every(Boolean));
+  await page.uncheck("#only-unique");
+
+  // Ignore case recompares in the worker: a case-only change stops being highlighted.
+  await page.evaluate(() => {
+    localStorage.setItem("variorum:v1", JSON.stringify({ documents: [{ name: "A", text: "The Summit Opened." }, { name: "B", text: "The summit opened." }] }));
+  });
+  await page.reload();
+  await compared(page);
+  assert.ok((await page.locator("#view ins").count()) > 0);
+  await page.check("#ignore-case");
+  await page.waitForFunction(() => document.querySelectorAll("#view ins").length === 0);
+  await context.close();
+});
+
+test("permalink carries the versions in the fragment and keeps the reader's own work", async () => {
+  const { page, context, requests } = await openPage(env.browser, env.base);
+  await page.evaluate(() => {
+    localStorage.setItem("variorum:v1", JSON.stringify({ documents: [{ name: "Mine", text: "My own draft." }, { name: "Also mine", text: "Another draft." }] }));
+  });
+  await page.reload();
+  await compared(page);
+  await page.click("#share");
+  await page.waitForFunction(() => location.hash.startsWith("#v1="));
+  const url = await page.evaluate(() => location.href);
+  assert.match(url, /#v1=[A-Za-z0-9_-]+$/);
+  assert.ok(requests.every((u) => !u.includes("v1=")), "the fragment is never sent");
+
+  // Someone else opens the link: same versions, and their own work is kept aside.
+  const other = await env.browser.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(env.base);
+  await theirs.waitForSelector("body[data-ready=true]");
+  await theirs.goto(url);
+  await theirs.waitForFunction(() => document.querySelector("table.sbs th")?.textContent === "Mine");
+  assert.match(await theirs.locator("#notice").textContent(), /Your own versions are kept/);
+  await theirs.click("#notice button:has-text('Restore mine')");
+  await theirs.waitForFunction(() => document.querySelector("table.sbs th")?.textContent.startsWith("Metro"));
+
+  const broken = await other.newPage();
+  await broken.goto(`${env.base}#v1=AAAA`);
+  await broken.waitForSelector("body[data-ready=true]");
+  assert.match(await broken.locator("#notice").textContent(), /this link is damaged/);
+  await other.close();
+  await context.close();
+});
+
+test("exports: JSON report, links CSV, standalone HTML without scripts", async () => {
+  const { page, context } = await openPage(env.browser, env.base, { acceptDownloads: true });
+  const grab = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+    return readFileSync(await download.path(), "utf8");
+  };
+  const report = JSON.parse(await grab("#export-json"));
+  assert.equal(report.schema_version, 1);
+  assert.equal(report.documents.length, 5);
+  const csv = await grab("#export-csv");
+  assert.ok(csv.startsWith("version_a,version_b,sentences_a,sentences_b,kind,score,moved,text_a,text_b\r\n"));
+  assert.ok(csv.split("\r\n").length > 100);
+  const html = await grab("#export-html");
+  assert.ok(html.startsWith("<!doctype html>"));
+  assert.ok(!/<script/i.test(html), "the standalone report has no script");
+  assert.match(html, /Content-Security-Policy/);
+  assert.match(html, /<del[^>]*>launched a first-of-its-kind<\/del>/);
+  // The exported report renders on its own, offline.
+  const offline = await context.newPage();
+  await offline.setContent(html);
+  assert.ok((await offline.locator("table.sbs tr").count()) > 20);
+  await context.close();
+});
+
+test("a big comparison shows progress and can be cancelled without losing the inputs", async () => {
+  const { page, context } = await openPage(env.browser, env.base);
+  await page.evaluate(() => {
+    const words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima".split(" ");
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const text = Array.from({ length: 20000 }, () => Array.from({ length: 12 }, () => words[Math.floor(rnd() * 12)]).join(" ") + ".").join(" ");
+    localStorage.setItem("variorum:v1", JSON.stringify({ documents: [{ name: "Big A", text }, { name: "Big B", text: text.replace(/alpha/g, "omega") }] }));
+  });
+  await page.reload();
+  await page.waitForSelector("#cancel:not([hidden])");
+  assert.equal(await page.locator("#progress").isVisible(), true);
+  // The page stays responsive while the worker computes.
+  const t0 = Date.now();
+  await page.evaluate(() => 1 + 1);
+  assert.ok(Date.now() - t0 < 1000);
+  await page.click("#cancel");
+  await page.waitForFunction(() => /^Cancelled/.test(document.querySelector("#status").textContent));
+  assert.equal(await page.locator("#cancel").isHidden(), true);
+  await page.click("#versions-panel summary");
+  assert.equal(await page.locator("#versions li").count(), 2, "the inputs are still there");
+  await context.close();
+});
+
+test("accessibility: no serious axe violations, light and dark", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    // axe is injected as an inline script, which the page's CSP forbids: bypass it for this check only.
+    const { page, context } = await openPage(env.browser, env.base, { bypassCSP: true, colorScheme });
+    await page.click("#versions-panel summary");
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    for (const view of ["side", "synopsis", "overview", "quotes", "numbers"]) {
+      await page.click(`[data-view=${view}]`);
+      const result = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ["violations"] });
+        return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target})`);
+      });
+      assert.deepEqual(result, [], `${colorScheme} ${view}`);
+    }
+    await page.click("[data-view=side]");
+    await page.screenshot({ path: join(ARTIFACTS, `side-by-side-${colorScheme}.png`) });
+    await context.close();
+  }
 });

@@ -1,9 +1,50 @@
-// The page: versions in, comparison out. The core runs in a Web Worker.
+// The page: versions in, comparison out. The core runs in a Web Worker, so
+// the page never freezes; the user's versions live in localStorage, so a
+// reload or a closed tab loses nothing.
 import { SEEDS } from "./seeds.js";
-import { renderSideBySide } from "./render.js";
+import { decodePermalink, encodePermalink, readVersionFile, textOf } from "./inputs.js";
+import { linksCsv } from "./rows.js";
+import * as views from "./views.js";
 
+const STORE = "variorum:v1";
+const BACKUP = "variorum:before-link";
+const VIEWS = ["side", "inline", "synopsis", "overview", "quotes", "numbers"];
 const $ = (id) => document.getElementById(id);
-const state = { documents: SEEDS.map((s) => ({ ...s })), report: null, left: 0, right: 1 };
+
+const defaults = () => ({
+  documents: SEEDS.map((s) => ({ ...s })),
+  left: 0,
+  right: 1,
+  view: "side",
+  filters: { hideIdentical: false, onlyUnique: false },
+  diff: { ignore_case: false, ignore_punctuation: false, ignore_whitespace: false },
+});
+
+let state = defaults();
+let report = null;
+let current = -1; // index of the change the keyboard is on
+
+// ---- persistence -------------------------------------------------------
+
+function loadStored() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORE) ?? "null");
+    if (saved && Array.isArray(saved.documents)) return { ...defaults(), ...saved };
+  } catch {
+    // A damaged store is ignored, not fatal: the seeds load instead.
+  }
+  return null;
+}
+
+function save() {
+  try {
+    localStorage.setItem(STORE, JSON.stringify(state));
+  } catch (e) {
+    notice(`Your versions could not be saved in this browser (${e.name}): export them before closing the tab.`);
+  }
+}
+
+// ---- the worker --------------------------------------------------------
 
 let worker = null;
 let nextId = 0;
@@ -12,18 +53,21 @@ const pending = new Map();
 function startWorker() {
   worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   worker.onmessage = ({ data }) => {
-    const done = pending.get(data.id);
+    pending.get(data.id)?.(data);
     pending.delete(data.id);
-    done?.(data);
   };
   worker.onerror = (event) => {
-    // A trap or load failure: report it, then start a fresh worker. Inputs stay in `state`.
-    const message = event.message || "the comparison engine stopped";
-    for (const done of pending.values()) done({ ok: false, error: message });
-    pending.clear();
-    worker.terminate();
-    startWorker();
+    event.preventDefault();
+    restartWorker({ ok: false, error: `the comparison engine stopped (${event.message || "load failure"}); it has been restarted` });
   };
+}
+
+/** Ends the worker (a trap, or the user cancelled) and starts a fresh one. */
+function restartWorker(reply) {
+  for (const done of pending.values()) done(reply);
+  pending.clear();
+  worker.terminate();
+  startWorker();
 }
 
 function runCompare(documents, options) {
@@ -34,57 +78,456 @@ function runCompare(documents, options) {
   });
 }
 
-function fillSelect(select, selected) {
-  select.replaceChildren(
-    ...state.documents.map((d, k) => {
-      const o = document.createElement("option");
-      o.value = String(k);
-      o.textContent = `${k + 1}. ${d.name}`;
-      o.selected = k === selected;
-      return o;
+// ---- comparing ---------------------------------------------------------
+
+let compareTimer = 0;
+function compareSoon() {
+  clearTimeout(compareTimer);
+  compareTimer = setTimeout(compareAll, 400);
+}
+
+async function compareAll() {
+  clearTimeout(compareTimer);
+  const documents = state.documents.map(({ name, text }) => ({ name, text }));
+  if (documents.length === 0) {
+    report = null;
+    $("view").replaceChildren(views.el("p", "empty-note", "No versions yet: add one above."));
+    $("status").textContent = "No versions.";
+    return;
+  }
+  state.left = Math.min(state.left, documents.length - 1);
+  state.right = Math.min(state.right, documents.length - 1);
+  busy(true);
+  const started = performance.now();
+  const reply = await runCompare(documents, { base: state.left, diff: state.diff });
+  busy(false);
+  if (reply.cancelled) {
+    $("status").textContent = "Cancelled. Your versions are unchanged.";
+    return;
+  }
+  if (!reply.ok) {
+    $("status").textContent = `Could not compare: ${reply.error}`;
+    notice(`Could not compare: ${reply.error}. Your versions are unchanged.`);
+    return;
+  }
+  report = reply.report;
+  const ms = Math.round(performance.now() - started);
+  $("status").textContent = `Compared ${documents.length} versions in ${ms} ms.`;
+  const s = report.summary;
+  $("summary").textContent =
+    `${s.segments} sentences · ${s.shared_by_all} in every version · ${s.unique} in one only · ` +
+    `${s.links_moved} moved · ${s.quotes_variant} quotes worded differently · ${s.numbers_disagreeing} figures disagree`;
+  document.body.dataset.ready = "true";
+  render();
+}
+
+function busy(on) {
+  $("progress").hidden = !on;
+  $("cancel").hidden = !on;
+  document.body.toggleAttribute("aria-busy", on);
+  if (on) $("status").textContent = "Comparing…";
+}
+
+// ---- rendering ---------------------------------------------------------
+
+function render() {
+  renderVersions();
+  fillPickers();
+  for (const b of document.querySelectorAll("[role=tab]")) {
+    const on = b.dataset.view === state.view;
+    b.setAttribute("aria-selected", String(on));
+    b.tabIndex = on ? 0 : -1;
+  }
+  $("counterparts").hidden = true;
+  current = -1;
+  if (!report) return;
+  const root = $("view");
+  const { left, right, filters } = state;
+  const pairViews = state.view === "side" || state.view === "inline";
+  document.querySelector(".pickers").hidden = !pairViews;
+  if (pairViews && left === right) {
+    root.replaceChildren(views.el("p", "empty-note", "Choose two different versions to compare."));
+    return;
+  }
+  const rows = {
+    side: () => views.renderSideBySide(root, report, left, right, filters),
+    inline: () => views.renderInline(root, report, left, right, filters),
+    synopsis: () => views.renderSynopsis(root, report, filters),
+    overview: () => views.renderOverview(root, report, jumpTo),
+    quotes: () => views.renderQuotes(root, report),
+    numbers: () => views.renderNumbers(root, report),
+  }[state.view]();
+  root.dataset.view = state.view;
+  root.dataset.rows = String(rows);
+}
+
+function fillPickers() {
+  for (const [id, selected] of [["left", state.left], ["right", state.right]]) {
+    $(id).replaceChildren(
+      ...state.documents.map((d, k) => {
+        const o = views.el("option", "", `${k + 1}. ${d.name || "(unnamed)"}`);
+        o.value = String(k);
+        o.selected = k === selected;
+        return o;
+      }),
+    );
+  }
+}
+
+function renderVersions() {
+  $("version-count").textContent = `(${state.documents.length})`;
+  const list = $("versions");
+  // Keep focus and caret while typing: only rebuild when the set of versions changed.
+  if (list.children.length === state.documents.length && list.contains(document.activeElement)) return;
+  list.replaceChildren(
+    ...state.documents.map((doc, k) => {
+      const li = views.el("li", "version");
+      const name = views.el("input");
+      name.value = doc.name;
+      name.setAttribute("aria-label", `Name of version ${k + 1} (outlet, date)`);
+      name.placeholder = "Outlet, date";
+      name.addEventListener("input", () => {
+        state.documents[k].name = name.value;
+        save();
+        compareSoon();
+      });
+      const base = views.el("label", "base-choice");
+      const radio = views.el("input");
+      radio.type = "radio";
+      radio.name = "base";
+      radio.checked = k === state.left;
+      radio.addEventListener("change", () => setPair(k, state.right === k ? state.left : state.right));
+      base.append(radio, " base");
+      const text = views.el("textarea");
+      text.value = doc.text;
+      text.rows = 4;
+      text.setAttribute("aria-label", `Text of version ${k + 1}`);
+      text.addEventListener("input", () => {
+        state.documents[k].text = text.value;
+        save();
+        compareSoon();
+      });
+      text.addEventListener("paste", (e) => pasteInto(e, text, k));
+      const tools = views.el("div", "version-tools");
+      tools.append(
+        button("↑", `Move version ${k + 1} up`, () => move(k, -1), k === 0),
+        button("↓", `Move version ${k + 1} down`, () => move(k, 1), k === state.documents.length - 1),
+        button("Remove", `Remove version ${k + 1}`, () => remove(k)),
+      );
+      li.append(name, base, tools, text);
+      return li;
     }),
   );
 }
 
-function show() {
-  const { report, left, right } = state;
-  $("left-name").textContent = report.documents[left].name;
-  $("right-name").textContent = report.documents[right].name;
-  const tbody = document.querySelector("#side-by-side tbody");
-  if (left === right) {
-    tbody.replaceChildren();
-    $("status").textContent = "Choose two different versions to compare.";
-    return;
-  }
-  const rows = renderSideBySide(tbody, report, left, right);
-  const sim = report.similarity[left][right];
-  $("status").textContent = `${report.documents.length} versions · ${rows} rows · ${Math.round(sim * 100)}% shared between these two`;
-  document.body.dataset.ready = "true";
+function button(label, aria, onClick, disabled = false) {
+  const b = views.el("button", "", label);
+  b.type = "button";
+  b.setAttribute("aria-label", aria);
+  b.disabled = disabled;
+  b.addEventListener("click", onClick);
+  return b;
 }
 
-async function compareAll() {
-  $("status").textContent = "Comparing…";
-  const reply = await runCompare(state.documents, { base: state.left });
-  if (!reply.ok) {
-    $("status").textContent = `Could not compare: ${reply.error}`;
-    return;
-  }
-  state.report = reply.report;
-  show();
+// ---- editing versions --------------------------------------------------
+
+function changed() {
+  save();
+  renderVersions();
+  fillPickers();
+  compareSoon();
 }
 
-function init() {
+function addVersion(doc) {
+  state.documents.push(doc);
+  if (state.documents.length === 2) state.right = 1;
+  changed();
+}
+
+function move(k, by) {
+  const docs = state.documents;
+  [docs[k], docs[k + by]] = [docs[k + by], docs[k]];
+  const follow = (i) => (i === k ? k + by : i === k + by ? k : i);
+  state.left = follow(state.left);
+  state.right = follow(state.right);
+  $("versions").replaceChildren();
+  changed();
+}
+
+function remove(k) {
+  const [gone] = state.documents.splice(k, 1);
+  const fix = (i) => (i > k ? i - 1 : i === k ? 0 : i);
+  state.left = fix(state.left);
+  state.right = Math.min(fix(state.right === k ? 1 : state.right), Math.max(0, state.documents.length - 1));
+  $("versions").replaceChildren();
+  changed();
+  notice(`Removed “${gone.name || "unnamed"}”.`, "Undo", () => {
+    state.documents.splice(k, 0, gone);
+    $("versions").replaceChildren();
+    changed();
+  });
+}
+
+function pasteInto(event, textarea, k) {
+  const html = event.clipboardData?.getData("text/html");
+  const plain = event.clipboardData?.getData("text/plain") ?? "";
+  // Markup pasted as source, or a rich paste with no plain text: keep the article text only.
+  const looksLikeSource = /^\s*<(!doctype|html|body|article)\b/i.test(plain);
+  if (looksLikeSource || (!plain.trim() && html)) {
+    event.preventDefault();
+    textarea.value = textOf(looksLikeSource ? plain : html, "pasted.html");
+    state.documents[k].text = textarea.value;
+    save();
+    compareSoon();
+  }
+}
+
+async function addFiles(files) {
+  for (const file of files) {
+    try {
+      addVersion(await readVersionFile(file));
+    } catch (e) {
+      notice(`Not added: ${e.message}.`);
+    }
+  }
+}
+
+function setPair(left, right) {
+  const rebase = left !== state.left;
+  state.left = left;
+  state.right = right;
+  save();
+  if (rebase) compareAll();
+  else render();
+}
+
+// ---- working with the views ---------------------------------------------
+
+function jumpTo(doc, seg) {
+  if (doc !== state.left) state.right = doc;
+  state.view = "side";
+  save();
+  render();
+  const target = document.querySelector(`#view [data-doc="${doc}"][data-seg="${seg}"]`);
+  if (target) {
+    target.scrollIntoView({ block: "center" });
+    views.showCounterparts($("counterparts"), report, doc, seg);
+    target.focus();
+  }
+}
+
+function step(dir) {
+  const rows = [...document.querySelectorAll("#view .row.change")];
+  if (!rows.length) return;
+  current = Math.max(0, Math.min(rows.length - 1, current + dir));
+  document.querySelectorAll("#view .current").forEach((n) => n.classList.remove("current"));
+  const row = rows[current];
+  row.classList.add("current");
+  row.tabIndex = -1;
+  row.scrollIntoView({ block: "center" });
+  row.focus({ preventScroll: true });
+  $("status").textContent = `Change ${current + 1} of ${rows.length}.`;
+}
+
+function setView(view) {
+  state.view = view;
+  save();
+  render();
+}
+
+function notice(message, actionLabel, action) {
+  const box = $("notice");
+  box.replaceChildren(message);
+  if (actionLabel) box.append(" ", button(actionLabel, actionLabel, () => { action(); box.hidden = true; }));
+  box.append(" ", button("Dismiss", "Dismiss this message", () => (box.hidden = true)));
+  box.hidden = false;
+}
+
+// ---- share and export ----------------------------------------------------
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = views.el("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A standalone HTML file of the current view: its styles inline, no script at all. */
+function standaloneReport() {
+  const doc = document.implementation.createHTMLDocument("");
+  doc.title = `Variorum: ${state.documents.map((d) => d.name).join(" / ")}`;
+  const meta = doc.createElement("meta");
+  meta.httpEquiv = "Content-Security-Policy";
+  meta.content = "default-src 'none'; style-src 'unsafe-inline'";
+  const charset = doc.createElement("meta");
+  charset.setAttribute("charset", "utf-8");
+  const style = doc.createElement("style");
+  style.textContent = [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\n");
+  doc.head.prepend(charset, meta);
+  doc.head.append(style);
+  const h1 = doc.createElement("h1");
+  h1.textContent = doc.title;
+  const summary = doc.createElement("p");
+  summary.textContent = $("summary").textContent;
+  const main = doc.createElement("main");
+  main.append(...[...$("view").childNodes].map((n) => doc.importNode(n, true)));
+  doc.body.append(h1, summary, main);
+  return "<!doctype html>\n" + doc.documentElement.outerHTML;
+}
+
+async function share() {
+  const { documents, left, right, view } = state;
+  // replaceState, not location.hash: this page's own link must not reopen itself.
+  history.replaceState(null, "", `#${await encodePermalink({ documents, left, right, view })}`);
+  const url = location.href;
+  try {
+    await navigator.clipboard.writeText(url);
+    notice("Link copied. It carries your versions inside the link itself (after the #), which browsers never send to a server.");
+  } catch {
+    notice(`Copy this link (it carries your versions, after the #, which is never sent to a server): ${url}`);
+  }
+}
+
+async function openPermalink() {
+  let linked;
+  try {
+    linked = await decodePermalink(location.hash);
+  } catch (e) {
+    notice(`${e.message}. Your own versions are shown instead.`);
+    return;
+  }
+  if (!linked) return;
+  const documents = linked.documents.map(({ name, text }) => ({ name, text }));
+  // Keep the reader's own versions aside, unless the link holds exactly those.
+  const mine = localStorage.getItem(STORE);
+  const differs = mine && JSON.stringify(JSON.parse(mine).documents) !== JSON.stringify(documents);
+  if (differs) localStorage.setItem(BACKUP, mine);
+  state = { ...state, ...linked, documents };
+  save();
+  // Loaded: drop the fragment, so a reload shows the stored copy rather than reopening the link.
+  history.replaceState(null, "", location.pathname + location.search);
+  if (differs) {
+    notice("Showing the versions from this link. Your own versions are kept.", "Restore mine", () => {
+      state = { ...defaults(), ...JSON.parse(localStorage.getItem(BACKUP)) };
+      $("versions").replaceChildren();
+      save();
+      compareAll();
+    });
+  }
+}
+
+// ---- wiring --------------------------------------------------------------
+
+function wire() {
+  for (const b of document.querySelectorAll("[role=tab]")) b.addEventListener("click", () => setView(b.dataset.view));
+  $("left").addEventListener("change", (e) => setPair(Number(e.target.value), state.right));
+  $("right").addEventListener("change", (e) => setPair(state.left, Number(e.target.value)));
+  const filters = { "hide-identical": "hideIdentical", "only-unique": "onlyUnique" };
+  for (const [id, key] of Object.entries(filters)) {
+    $(id).checked = state.filters[key];
+    $(id).addEventListener("change", (e) => {
+      state.filters[key] = e.target.checked;
+      save();
+      render();
+    });
+  }
+  for (const key of ["ignore_case", "ignore_punctuation", "ignore_whitespace"]) {
+    const box = $(key.replace("_", "-"));
+    box.checked = state.diff[key];
+    box.addEventListener("change", () => {
+      state.diff[key] = box.checked;
+      save();
+      compareAll();
+    });
+  }
+  $("add-paste").addEventListener("click", () => {
+    addVersion({ name: `Version ${state.documents.length + 1}`, text: "" });
+    $("versions").lastElementChild?.querySelector("textarea")?.focus();
+  });
+  $("open-files").addEventListener("change", (e) => addFiles([...e.target.files]).then(() => (e.target.value = "")));
+  $("restore-seeds").addEventListener("click", () => {
+    const kept = state.documents;
+    state.documents = SEEDS.map((s) => ({ ...s }));
+    state.left = 0;
+    state.right = 1;
+    $("versions").replaceChildren();
+    changed();
+    notice("The five seed versions are back.", "Undo", () => {
+      state.documents = kept;
+      $("versions").replaceChildren();
+      changed();
+    });
+  });
+  $("compare-now").addEventListener("click", compareAll);
+  $("cancel").addEventListener("click", () => restartWorker({ ok: false, cancelled: true }));
+  $("prev-change").addEventListener("click", () => step(-1));
+  $("next-change").addEventListener("click", () => step(1));
+  $("share").addEventListener("click", share);
+  $("export-json").addEventListener("click", () => report && download("variorum-report.json", "application/json", JSON.stringify(report, null, 1)));
+  $("export-csv").addEventListener("click", () => report && download("variorum-links.csv", "text/csv", linksCsv(report)));
+  $("export-html").addEventListener("click", () => report && download("variorum-report.html", "text/html", standaloneReport()));
+  $("print").addEventListener("click", () => window.print());
+
+  $("view").addEventListener("click", (e) => {
+    const target = e.target.closest("[data-doc][data-seg]");
+    if (target && report && !e.target.closest("a")) views.showCounterparts($("counterparts"), report, Number(target.dataset.doc), Number(target.dataset.seg));
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      $("counterparts").hidden = true;
+      document.querySelectorAll(".lit").forEach((n) => n.classList.remove("lit"));
+      return;
+    }
+    if (e.target.closest("input, textarea, select") || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "j" || e.key === "n") step(1);
+    else if (e.key === "k" || e.key === "p") step(-1);
+    else if (/^[1-6]$/.test(e.key)) setView(VIEWS[Number(e.key) - 1]);
+    else if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+      if (!e.target.matches("[role=tab]")) return;
+      const next = (VIEWS.indexOf(state.view) + (e.key === "ArrowRight" ? 1 : VIEWS.length - 1)) % VIEWS.length;
+      setView(VIEWS[next]);
+      document.querySelector(`[data-view=${VIEWS[next]}]`).focus();
+    } else return;
+    e.preventDefault();
+  });
+  // Files dropped anywhere become versions.
+  let depth = 0;
+  window.addEventListener("dragenter", (e) => {
+    if (![...(e.dataTransfer?.types ?? [])].includes("Files")) return;
+    depth++;
+    $("drop-overlay").hidden = false;
+  });
+  window.addEventListener("dragleave", () => {
+    if (--depth <= 0) $("drop-overlay").hidden = true;
+  });
+  window.addEventListener("dragover", (e) => e.preventDefault());
+  window.addEventListener("drop", (e) => {
+    e.preventDefault();
+    depth = 0;
+    $("drop-overlay").hidden = true;
+    if (e.dataTransfer?.files?.length) addFiles([...e.dataTransfer.files]);
+  });
+  window.addEventListener("hashchange", async () => {
+    if (location.hash.startsWith("#v1=")) {
+      await openPermalink();
+      $("versions").replaceChildren();
+      compareAll();
+    }
+  });
+}
+
+async function init() {
+  state = loadStored() ?? defaults();
+  save();
+  await openPermalink();
   startWorker();
-  fillSelect($("left"), state.left);
-  fillSelect($("right"), state.right);
-  $("left").addEventListener("change", (e) => {
-    state.left = Number(e.target.value);
-    show();
-  });
-  $("right").addEventListener("change", (e) => {
-    state.right = Number(e.target.value);
-    show();
-  });
+  wire();
+  renderVersions();
+  fillPickers();
   compareAll();
 }
 

@@ -1,0 +1,130 @@
+// Report -> rows of each view. Pure data, no DOM: tested in Node too.
+
+const FLIP = { equal: "equal", delete: "insert", insert: "delete" };
+
+/** The pair report between versions `left` and `right`, oriented left -> right. */
+export function orientedPair(report, left, right) {
+  const pair = report.pairs.find((p) => (p.a === left && p.b === right) || (p.a === right && p.b === left));
+  if (!pair) return null;
+  if (pair.a === left) return pair;
+  return {
+    a: left,
+    b: right,
+    similarity: pair.similarity,
+    unmatched_a: pair.unmatched_b,
+    unmatched_b: pair.unmatched_a,
+    links: pair.links
+      .map((l) => ({ ...l, a: l.b, b: l.a, ops: l.ops.map((o) => ({ ...o, tag: FLIP[o.tag] })) }))
+      .sort((x, y) => x.a[0] - y.a[0]),
+  };
+}
+
+/**
+ * Rows of the side-by-side and inline views, in the left version's order:
+ * `link` rows (linked units), `only-left` and `only-right` rows (no
+ * counterpart), and `moved-from` rows: where a moved sentence stood in the
+ * right version, pointing at the row that shows it.
+ */
+export function pairRows(pair) {
+  const rows = [];
+  const linkOf = new Map();
+  pair.links.forEach((l) => l.a.forEach((i) => linkOf.set(i, l)));
+  const leftCount = Math.max(-1, ...pair.unmatched_a, ...pair.links.flatMap((l) => l.a)) + 1;
+  const emitted = new Set();
+  for (let i = 0; i < leftCount; i++) {
+    const link = linkOf.get(i);
+    if (link && !emitted.has(link)) {
+      emitted.add(link);
+      rows.push({ type: "link", left: link.a, right: link.b, link });
+    } else if (!link) {
+      rows.push({ type: "only-left", left: [i], right: [] });
+    }
+  }
+  // Right-side rows that are not in left order: unmatched sentences, and the
+  // old places of moved ones, each after the last in-order row before it.
+  const extra = [
+    ...pair.unmatched_b.map((j) => ({ type: "only-right", left: [], right: [j] })),
+    ...pair.links.filter((l) => l.moved).map((l) => ({ type: "moved-from", left: [], right: l.b, target: l })),
+  ].sort((x, y) => x.right[0] - y.right[0]);
+  for (const row of extra) {
+    let at = 0;
+    rows.forEach((r, k) => {
+      const anchor = r.type === "only-right" ? r.right[0] : r.type === "link" && !r.link.moved ? Math.max(...r.right) : -1;
+      if (anchor >= 0 && anchor < row.right[0]) at = k + 1;
+    });
+    rows.splice(at, 0, row);
+  }
+  return rows;
+}
+
+/** Does a row carry a change a reader would step to? */
+export function isChange(row) {
+  return row.type !== "moved-from" && !(row.type === "link" && row.link.kind === "identical" && !row.link.moved);
+}
+
+/** Rows after the view filters: hide identical links; only sentences unique to a version. */
+export function filterRows(rows, { hideIdentical = false, onlyUnique = false } = {}) {
+  return rows.filter((r) => {
+    if (onlyUnique) return r.type === "only-left" || r.type === "only-right";
+    if (hideIdentical) return isChange(r);
+    return true;
+  });
+}
+
+/**
+ * Synopsis rows: one per cross-version group, one cell per version. A cell
+ * departs when its words differ from the most common wording in the row, or
+ * when it is empty where most versions have the sentence.
+ */
+export function synopsisRows(report) {
+  const n = report.documents.length;
+  return report.groups.map((group, index) => {
+    const cells = group.members.map((members, d) => {
+      const text = members.map((i) => report.documents[d].segments[i].text).join(" ");
+      return { doc: d, segments: members, text, key: wordsKey(text) };
+    });
+    const present = cells.filter((c) => c.segments.length > 0);
+    const counts = new Map();
+    present.forEach((c) => counts.set(c.key, (counts.get(c.key) ?? 0) + 1));
+    const [majority, votes] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0] ?? ["", 0];
+    const mostHaveIt = present.length * 2 > n;
+    for (const c of cells) {
+      c.departs = c.segments.length > 0 ? present.length > 1 && votes > 1 && c.key !== majority : mostHaveIt;
+    }
+    const kinds = present.flatMap((c) => c.segments.map((i) => report.documents[c.doc].segments[i].kind));
+    return { index, cells, versions: present.length, unique: present.length === 1, boilerplate: kinds.every((k) => k === "boilerplate") };
+  });
+}
+
+/** Wording key: lower case, letters and digits only, single spaces. */
+export function wordsKey(text) {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** For segment `seg` of version `doc`: its linked segments in every other version. */
+export function counterparts(report, doc, seg) {
+  const out = [];
+  for (let other = 0; other < report.documents.length; other++) {
+    if (other === doc) continue;
+    const pair = orientedPair(report, doc, other);
+    const link = pair?.links.find((l) => l.a.includes(seg));
+    out.push({ doc: other, segments: link ? link.b : [], kind: link?.kind ?? null });
+  }
+  return out;
+}
+
+/** Sentence links of every pair as CSV rows (RFC 4180 quoting). */
+export function linksCsv(report) {
+  const q = (v) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const lines = [["version_a", "version_b", "sentences_a", "sentences_b", "kind", "score", "moved", "text_a", "text_b"].join(",")];
+  for (const p of report.pairs) {
+    const [da, db] = [report.documents[p.a], report.documents[p.b]];
+    const text = (doc, idx) => idx.map((i) => doc.segments[i].text).join(" ");
+    for (const l of p.links) {
+      lines.push([da.name, db.name, l.a.join(" "), l.b.join(" "), l.kind, l.score, l.moved, text(da, l.a), text(db, l.b)].map(q).join(","));
+    }
+    for (const i of p.unmatched_a) lines.push([da.name, db.name, i, "", "unmatched", 0, false, da.segments[i].text, ""].map(q).join(","));
+    for (const j of p.unmatched_b) lines.push([da.name, db.name, "", j, "unmatched", 0, false, "", db.segments[j].text].map(q).join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}

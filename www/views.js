@@ -1,0 +1,310 @@
+// Views: report -> DOM. Article text is untrusted: it reaches the page only
+// through textContent and text nodes, never as HTML.
+import { counterparts, filterRows, isChange, orientedPair, pairRows, synopsisRows } from "./rows.js";
+
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const KIND_LABEL = { identical: "identical", minor_edit: "minor edit", paraphrase: "paraphrase", partial: "partial overlap" };
+
+/** One side of a word diff: equal runs plus that side's changes. */
+function diffSide(ops, side) {
+  const frag = document.createDocumentFragment();
+  const mine = side === "left" ? "delete" : "insert";
+  for (const op of ops) {
+    if (op.tag === "equal") frag.append(op.text);
+    else if (op.tag === mine) frag.append(mark(op));
+  }
+  return frag;
+}
+
+/** Both sides of a word diff in one run of text: a redline. */
+function diffInline(ops) {
+  const frag = document.createDocumentFragment();
+  for (const op of ops) frag.append(op.tag === "equal" ? op.text : mark(op));
+  return frag;
+}
+
+function mark(op) {
+  const node = el(op.tag === "delete" ? "del" : "ins", op.number ? "num" : "", op.text);
+  if (op.number) node.title = "changed figure";
+  return node;
+}
+
+function badge(className, text) {
+  return el("span", `badge ${className}`, text);
+}
+
+function segmentsText(doc, indices) {
+  return indices.map((i) => doc.segments[i].text).join(" ");
+}
+
+function isBoilerplate(doc, indices) {
+  return indices.length > 0 && indices.every((i) => doc.segments[i].kind === "boilerplate");
+}
+
+function cell(doc, docIndex, indices, className) {
+  const td = el("td", className);
+  if (indices.length) {
+    td.dataset.doc = docIndex;
+    td.dataset.seg = indices[0];
+    td.tabIndex = -1;
+    const kind = doc.segments[indices[0]].kind;
+    if (kind !== "body") td.classList.add(`kind-${kind}`);
+  }
+  return td;
+}
+
+/** Side by side: two versions in aligned rows. Returns the rows shown. */
+export function renderSideBySide(root, report, left, right, filters) {
+  const pair = orientedPair(report, left, right);
+  const [docL, docR] = [report.documents[left], report.documents[right]];
+  const table = el("table", "sbs");
+  const head = table.createTHead().insertRow();
+  head.append(el("th", "", docL.name), el("th", "", docR.name));
+  for (const th of head.cells) th.scope = "col";
+  const body = table.createTBody();
+  const rows = filterRows(pairRows(pair), filters);
+  const rowOfLink = new Map();
+  rows.forEach((row, k) => row.type === "link" && rowOfLink.set(row.link, `row-${k}`));
+  rows.forEach((row, k) => {
+    const tr = body.insertRow();
+    tr.id = `row-${k}`;
+    tr.className = `row ${row.type}`;
+    if (isChange(row)) tr.classList.add("change");
+    const tdL = cell(docL, left, row.left, "cell");
+    const tdR = cell(docR, right, row.right, "cell");
+    if (row.type === "link") {
+      const { link } = row;
+      tr.classList.add(`link-${link.kind}`);
+      tdL.append(diffSide(link.ops, "left"));
+      tdR.append(diffSide(link.ops, "right"), " ", badge("kind", KIND_LABEL[link.kind]));
+      if (link.moved) {
+        tr.classList.add("moved");
+        // Points at the row where the sentence used to stand (set below).
+        tdR.append(" ", el("a", "badge moved", `moved from #${link.b[0] + 1} ↕`));
+      }
+      if (isBoilerplate(docL, link.a) && isBoilerplate(docR, link.b)) tr.classList.add("boilerplate");
+    } else if (row.type === "moved-from") {
+      const go = el("a", "badge moved", `↕ moved: sentence #${row.right[0] + 1} now sits beside its counterpart`);
+      go.href = `#${rowOfLink.get(row.target)}`;
+      tdR.append(go);
+      tdR.classList.add("ghost");
+      tdL.classList.add("empty");
+    } else {
+      const onlyLeft = row.type === "only-left";
+      const [doc, idx, td, other] = onlyLeft ? [docL, row.left, tdL, tdR] : [docR, row.right, tdR, tdL];
+      td.append(segmentsText(doc, idx), " ", badge("only", `only in ${doc.name}`));
+      td.classList.add("only");
+      other.classList.add("empty");
+      if (isBoilerplate(doc, idx)) tr.classList.add("boilerplate");
+    }
+    tr.append(tdL, tdR);
+  });
+  // Each moved sentence points back at the row where it used to stand.
+  rows.forEach((row, k) => {
+    const back = row.type === "moved-from" && body.querySelector(`#${rowOfLink.get(row.target)} a.badge.moved`);
+    if (back) back.href = `#row-${k}`;
+  });
+  root.replaceChildren(table);
+  return rows.length;
+}
+
+/** Inline redline: the other version against the base in one column. */
+export function renderInline(root, report, base, other, filters) {
+  const pair = orientedPair(report, base, other);
+  const [docB, docO] = [report.documents[base], report.documents[other]];
+  const list = el("ol", "redline");
+  list.setAttribute("aria-label", `${docO.name} against ${docB.name}`);
+  const rows = filterRows(pairRows(pair), filters).filter((r) => r.type !== "moved-from");
+  rows.forEach((row, k) => {
+    const li = el("li", `row ${row.type}`);
+    li.id = `row-${k}`;
+    if (isChange(row)) li.classList.add("change");
+    if (row.type === "link") {
+      li.classList.add(`link-${row.link.kind}`);
+      li.dataset.doc = other;
+      li.dataset.seg = row.right[0];
+      li.append(diffInline(row.link.ops));
+      if (row.link.moved) li.append(" ", badge("moved", "moved"));
+    } else if (row.type === "only-left") {
+      if (isBoilerplate(docB, row.left)) li.classList.add("boilerplate");
+      li.dataset.doc = base;
+      li.dataset.seg = row.left[0];
+      li.append(el("del", "whole", segmentsText(docB, row.left)), " ", badge("only", `only in ${docB.name}`));
+    } else {
+      if (isBoilerplate(docO, row.right)) li.classList.add("boilerplate");
+      li.dataset.doc = other;
+      li.dataset.seg = row.right[0];
+      li.append(el("ins", "whole", segmentsText(docO, row.right)), " ", badge("only", `only in ${docO.name}`));
+    }
+    li.tabIndex = -1;
+    list.append(li);
+  });
+  root.replaceChildren(list);
+  return rows.length;
+}
+
+/** Synopsis: one column per version, one row per group of corresponding sentences. */
+export function renderSynopsis(root, report, filters) {
+  const table = el("table", "synopsis");
+  const head = table.createTHead().insertRow();
+  report.documents.forEach((d) => {
+    const th = el("th", "", d.name);
+    th.scope = "col";
+    head.append(th);
+  });
+  const body = table.createTBody();
+  let rows = synopsisRows(report);
+  if (filters.onlyUnique) rows = rows.filter((r) => r.unique);
+  else if (filters.hideIdentical) rows = rows.filter((r) => r.cells.some((c) => c.departs) || r.versions < report.documents.length);
+  rows.forEach((row, k) => {
+    const tr = body.insertRow();
+    tr.id = `row-${k}`;
+    tr.className = "row";
+    if (row.cells.some((c) => c.departs) || row.unique) tr.classList.add("change");
+    if (row.boilerplate) tr.classList.add("boilerplate");
+    for (const c of row.cells) {
+      const td = cell(report.documents[c.doc], c.doc, c.segments, "cell");
+      if (c.segments.length) td.append(c.text);
+      if (c.departs) {
+        td.classList.add(c.segments.length ? "departs" : "missing");
+        td.append(" ", badge("departs", c.segments.length ? "≠ differs from most" : "missing here"));
+      }
+      if (row.unique && c.segments.length) td.append(" ", badge("only", "only here"));
+      tr.append(td);
+    }
+  });
+  root.replaceChildren(table);
+  return rows.length;
+}
+
+/** Overview: a strip per version (shared vs unique), and the similarity matrix. */
+export function renderOverview(root, report, onJump) {
+  const n = report.documents.length;
+  const wrap = el("div", "overview");
+  wrap.append(el("h2", "", "Shared and unique content"));
+  const legend = el("p", "legend-line");
+  legend.append(el("span", "swatch all"), " in every version  ", el("span", "swatch some"), " in some  ", el("span", "swatch none"), " only in this version");
+  wrap.append(legend);
+  report.documents.forEach((doc, d) => {
+    const line = el("div", "strip-line");
+    line.append(el("span", "strip-name", doc.name));
+    const strip = el("div", "strip");
+    strip.setAttribute("role", "group");
+    strip.setAttribute("aria-label", `${doc.name}: ${doc.segments.length} sentences`);
+    doc.segments.forEach((s, i) => {
+      const share = s.support === n - 1 ? "all" : s.support === 0 ? "none" : "some";
+      const b = el("button", `block ${share} kind-${s.kind}`);
+      b.style.flexGrow = String(Math.max(1, Math.round(s.text.length / 20)));
+      b.title = `${i + 1}: ${s.text.slice(0, 120)}`;
+      b.setAttribute("aria-label", `sentence ${i + 1}, carried by ${s.support} of ${n - 1} other versions`);
+      b.addEventListener("click", () => onJump(d, i));
+      strip.append(b);
+    });
+    line.append(strip);
+    wrap.append(line);
+  });
+  wrap.append(el("h2", "", "Similarity between versions"));
+  const table = el("table", "matrix");
+  const head = table.createTHead().insertRow();
+  head.append(el("th"));
+  report.documents.forEach((d) => head.append(Object.assign(el("th", "", d.name), { scope: "col" })));
+  const body = table.createTBody();
+  report.similarity.forEach((row, a) => {
+    const tr = body.insertRow();
+    tr.append(Object.assign(el("th", "", report.documents[a].name), { scope: "row" }));
+    row.forEach((v, b) => {
+      const td = el("td", "", a === b ? "—" : `${Math.round(v * 100)}%`);
+      td.style.setProperty("--v", String(a === b ? 0 : v));
+      tr.append(td);
+    });
+  });
+  wrap.append(table);
+  root.replaceChildren(wrap);
+  return n;
+}
+
+/** Quotes: every quotation with each version's wording, variants highlighted. */
+export function renderQuotes(root, report) {
+  const wrap = el("div", "cards");
+  if (!report.quotes.length) wrap.append(el("p", "empty-note", "No quotation appears in more than one version."));
+  for (const group of report.quotes) {
+    const card = el("section", `card row${group.variant ? " variant change" : ""}`);
+    const versions = new Set(group.quotes.map((q) => q.doc)).size;
+    const title = el("h2", "card-title", `Quoted in ${versions} versions`);
+    if (group.variant) title.append(" ", badge("variant", "wording differs"));
+    card.append(title);
+    const list = el("ul", "quote-list");
+    group.quotes.forEach((q, k) => {
+      const li = el("li", "quote");
+      li.dataset.doc = q.doc;
+      li.dataset.seg = q.segment;
+      li.append(el("span", "who", `${report.documents[q.doc].name}${q.speaker ? ` · ${q.speaker}` : ""}: `));
+      const text = el("q");
+      text.append(k === 0 ? q.text : diffInline(group.diffs[k]));
+      li.append(text);
+      list.append(li);
+    });
+    card.append(list);
+    wrap.append(card);
+  }
+  root.replaceChildren(wrap);
+  return report.quotes.length;
+}
+
+/** Numbers: each numeric fact across versions, disagreements flagged. */
+export function renderNumbers(root, report) {
+  const table = el("table", "numbers");
+  const head = table.createTHead().insertRow();
+  for (const h of ["What", "Figures by version", "Verdict"]) head.append(Object.assign(el("th", "", h), { scope: "col" }));
+  const body = table.createTBody();
+  const verdicts = { value: "different figures", qualifier: "different hedging" };
+  for (const g of report.numbers) {
+    const tr = body.insertRow();
+    tr.className = `row${g.disagreement ? " change disagree" : ""}`;
+    tr.append(el("td", "what", g.facts[0].describes.join(" ") || g.facts[0].unit));
+    const td = el("td");
+    const list = el("ul", "facts");
+    for (const f of g.facts) {
+      const li = el("li");
+      li.dataset.doc = f.doc;
+      li.dataset.seg = f.segment;
+      li.append(el("span", "who", `${report.documents[f.doc].name}: `), el("strong", g.disagreement ? "num" : "", f.text));
+      list.append(li);
+    }
+    td.append(list);
+    tr.append(td, el("td", "", ""));
+    tr.lastChild.append(g.disagreement ? badge("disagree", `⚠ ${verdicts[g.disagreement]}`) : badge("agree", "✓ agree"));
+  }
+  if (!report.numbers.length) body.insertRow().append(Object.assign(el("td", "", "No figure appears in more than one version."), { colSpan: 3 }));
+  root.replaceChildren(table);
+  return report.numbers.length;
+}
+
+/** Lights a segment's counterparts in every version and lists them. */
+export function showCounterparts(panel, report, doc, seg) {
+  document.querySelectorAll(".lit").forEach((n) => n.classList.remove("lit"));
+  const found = counterparts(report, doc, seg);
+  const light = (d, i) => document.querySelectorAll(`[data-doc="${d}"][data-seg="${i}"]`).forEach((n) => n.classList.add("lit"));
+  light(doc, seg);
+  panel.replaceChildren(el("h2", "", "Counterparts"));
+  const origin = el("p", "origin");
+  origin.append(el("strong", "", `${report.documents[doc].name}: `), report.documents[doc].segments[seg].text);
+  panel.append(origin);
+  const list = el("ul");
+  for (const c of found) {
+    c.segments.forEach((i) => light(c.doc, i));
+    const li = el("li");
+    li.append(el("strong", "", `${report.documents[c.doc].name}: `));
+    if (c.segments.length) li.append(segmentsText(report.documents[c.doc], c.segments), " ", badge("kind", KIND_LABEL[c.kind]));
+    else li.append(el("em", "", "no counterpart"));
+    list.append(li);
+  }
+  panel.append(list);
+  panel.hidden = false;
+}
