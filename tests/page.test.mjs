@@ -67,6 +67,14 @@ test("views carry their specific content", async () => {
   await page.click("[data-view=synopsis]");
   assert.equal(await page.locator("table.synopsis th").count(), 5);
   assert.ok((await page.locator("table.synopsis .badge.only").count()) > 10);
+  // Side by side, changes inside a quotation are marked more strongly than other edits.
+  await page.click("[data-view=side]");
+  await page.selectOption("#left", "3");
+  await page.selectOption("#right", "4");
+  await compared(page);
+  const inQuote = page.locator("tr.row", { hasText: "vile trade exploits the cracks" }).locator("del.quote, ins.quote");
+  assert.ok((await inQuote.count()) >= 2, "changed quoted words are marked as such");
+  assert.match(await inQuote.first().getAttribute("title"), /inside a quotation/);
   // Quotes: the "vile trade" quote's variant wording between 003 and 004 is flagged.
   await page.click("[data-view=quotes]");
   const vile = page.locator(".card", { hasText: "This vile trade exploits the cracks" });

@@ -30,8 +30,10 @@ function diffInline(ops) {
 }
 
 function mark(op) {
-  const node = el(op.tag === "delete" ? "del" : "ins", op.number ? "num" : "", op.text);
-  if (op.number) node.title = "changed figure";
+  const classes = [op.number && "num", op.quote && "quote"].filter(Boolean).join(" ");
+  const node = el(op.tag === "delete" ? "del" : "ins", classes, op.text);
+  const why = [op.number && "changed figure", op.quote && "changed words inside a quotation"].filter(Boolean);
+  if (why.length) node.title = why.join("; ");
   return node;
 }
 

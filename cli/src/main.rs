@@ -71,11 +71,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             Ok(())
         }
         Some("-V" | "--version") => {
-            println!(
-                "variorum {} (report schema {})",
-                env!("CARGO_PKG_VERSION"),
-                variorum::report::SCHEMA_VERSION
-            );
+            println!("variorum {} (report schema {})", env!("CARGO_PKG_VERSION"), variorum::report::SCHEMA_VERSION);
             Ok(())
         }
         Some("compare") => run_compare(&args[1..]),
@@ -94,25 +90,17 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
             "--format" => match it.next().map(String::as_str) {
                 Some("json") => json_format = true,
                 Some("text") => json_format = false,
-                other => {
-                    return Err(usage(format!(
-                        "--format takes 'text' or 'json', not {other:?}"
-                    )))
-                }
+                other => return Err(usage(format!("--format takes 'text' or 'json', not {other:?}"))),
             },
             "--base" => {
                 let n = it.next().ok_or_else(|| usage("--base needs a number"))?;
-                options.base = n
-                    .parse()
-                    .map_err(|_| usage(format!("--base takes a version number, not '{n}'")))?;
+                options.base = n.parse().map_err(|_| usage(format!("--base takes a version number, not '{n}'")))?;
             }
             "--presplit" => options.presplit = true,
             "--ignore-case" => options.diff.ignore_case = true,
             "--ignore-punctuation" => options.diff.ignore_punctuation = true,
             "--ignore-whitespace" => options.diff.ignore_whitespace = true,
-            flag if flag.starts_with("--") => {
-                return Err(usage(format!("unknown option '{flag}'")))
-            }
+            flag if flag.starts_with("--") => return Err(usage(format!("unknown option '{flag}'"))),
             file => files.push(file.to_string()),
         }
     }
@@ -122,10 +110,8 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
     let docs = files
         .iter()
         .map(|f| {
-            let bytes =
-                std::fs::read(f).map_err(|e| Failure(3, format!("cannot read {f}: {e}")))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| Failure(1, format!("{f} is not UTF-8 text")))?;
+            let bytes = std::fs::read(f).map_err(|e| Failure(3, format!("cannot read {f}: {e}")))?;
+            let text = String::from_utf8(bytes).map_err(|_| Failure(1, format!("{f} is not UTF-8 text")))?;
             Ok(Document::new(file_name(f), text))
         })
         .collect::<Result<Vec<_>, Failure>>()?;
@@ -139,9 +125,7 @@ fn run_compare(args: &[String]) -> Result<(), Failure> {
 }
 
 fn file_name(path: &str) -> String {
-    std::path::Path::new(path)
-        .file_name()
-        .map_or(path.to_string(), |n| n.to_string_lossy().into_owned())
+    std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 fn run_align(args: &[String]) -> Result<(), Failure> {
@@ -152,25 +136,11 @@ fn run_align(args: &[String]) -> Result<(), Failure> {
         match arg.as_str() {
             "--set" => {
                 let setting = it.next().ok_or_else(|| usage("--set needs NAME=VALUE"))?;
-                let (name, value) = setting
-                    .split_once('=')
-                    .ok_or_else(|| usage("--set needs NAME=VALUE"))?;
+                let (name, value) = setting.split_once('=').ok_or_else(|| usage("--set needs NAME=VALUE"))?;
                 options.align.set(name, value).map_err(usage)?;
             }
-            "--jsonl" => {
-                input = Some(
-                    it.next()
-                        .ok_or_else(|| usage("--jsonl needs a file"))?
-                        .clone(),
-                )
-            }
-            "--out" => {
-                output = Some(
-                    it.next()
-                        .ok_or_else(|| usage("--out needs a file"))?
-                        .clone(),
-                )
-            }
+            "--jsonl" => input = Some(it.next().ok_or_else(|| usage("--jsonl needs a file"))?.clone()),
+            "--out" => output = Some(it.next().ok_or_else(|| usage("--out needs a file"))?.clone()),
             other => return Err(usage(format!("unknown argument '{other}'"))),
         }
     }
@@ -178,8 +148,7 @@ fn run_align(args: &[String]) -> Result<(), Failure> {
     let reader: Box<dyn BufRead> = if input == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        let f = std::fs::File::open(&input)
-            .map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
+        let f = std::fs::File::open(&input).map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
         Box::new(std::io::BufReader::new(f))
     };
     let mut out = String::new();
@@ -188,12 +157,9 @@ fn run_align(args: &[String]) -> Result<(), Failure> {
         if line.trim().is_empty() {
             continue;
         }
-        let value: Value = serde_json::from_str(&line)
-            .map_err(|e| Failure(1, format!("{input}:{}: {e}", n + 1)))?;
+        let value: Value = serde_json::from_str(&line).map_err(|e| Failure(1, format!("{input}:{}: {e}", n + 1)))?;
         out.push_str(
-            &align_one(&value, &options)
-                .map_err(|e| Failure(1, format!("{input}:{}: {e}", n + 1)))?
-                .to_string(),
+            &align_one(&value, &options).map_err(|e| Failure(1, format!("{input}:{}: {e}", n + 1)))?.to_string(),
         );
         out.push('\n');
     }
@@ -207,35 +173,21 @@ fn align_one(pair: &Value, options: &CompareOptions) -> Result<Value, String> {
             .as_array()
             .ok_or(format!("'{side}' must be an array of sentences"))?
             .iter()
-            .map(|s| {
-                s.as_str()
-                    .map(str::to_string)
-                    .ok_or(format!("'{side}' must hold strings"))
-            })
+            .map(|s| s.as_str().map(str::to_string).ok_or(format!("'{side}' must hold strings")))
             .collect()
     };
-    let docs = [
-        Document::from_sentences("a", sentences("a")?),
-        Document::from_sentences("b", sentences("b")?),
-    ];
+    let docs = [Document::from_sentences("a", sentences("a")?), Document::from_sentences("b", sentences("b")?)];
     let report = compare(&docs, options).map_err(|e| e.to_string())?;
     let links = &report.pairs[0].links;
-    let pred: Vec<[usize; 2]> = links
-        .iter()
-        .flat_map(|l| {
-            l.a.iter()
-                .flat_map(move |&i| l.b.iter().map(move |&j| [i, j]))
-        })
-        .collect();
+    let pred: Vec<[usize; 2]> =
+        links.iter().flat_map(|l| l.a.iter().flat_map(move |&i| l.b.iter().map(move |&j| [i, j]))).collect();
     let groups: Vec<[&Vec<usize>; 2]> = links.iter().map(|l| [&l.a, &l.b]).collect();
     Ok(json!({ "id": pair["id"], "pred": pred, "pred_groups": groups }))
 }
 
 fn write_out(path: Option<&str>, text: &str) -> Result<(), Failure> {
     match path {
-        Some(p) => {
-            std::fs::write(p, text).map_err(|e| Failure(3, format!("cannot write {p}: {e}")))
-        }
+        Some(p) => std::fs::write(p, text).map_err(|e| Failure(3, format!("cannot write {p}: {e}"))),
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a message.

@@ -11,12 +11,7 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -47,36 +42,18 @@ fn help_lists_every_option_and_exits_zero() {
 
 #[test]
 fn compare_json_is_the_report() {
-    let out = run(
-        &[
-            "compare",
-            "--format",
-            "json",
-            &seed("000_115c95e8f421d9fb.txt"),
-            &seed("001_2ccc05b562ed84b5.txt"),
-        ],
-        "",
-    );
+    let out =
+        run(&["compare", "--format", "json", &seed("000_115c95e8f421d9fb.txt"), &seed("001_2ccc05b562ed84b5.txt")], "");
     assert_eq!(out.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["schema_version"], 1);
-    assert_eq!(
-        report["documents"][0]["segments"].as_array().unwrap().len(),
-        29
-    );
+    assert_eq!(report["documents"][0]["segments"].as_array().unwrap().len(), 29);
     assert!(!report["quotes"].as_array().unwrap().is_empty());
 }
 
 #[test]
 fn compare_text_shows_word_changes() {
-    let out = run(
-        &[
-            "compare",
-            &seed("cases/changed-number/a.txt"),
-            &seed("cases/changed-number/b.txt"),
-        ],
-        "",
-    );
+    let out = run(&["compare", &seed("cases/changed-number/a.txt"), &seed("cases/changed-number/b.txt")], "");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("[-£33 million-]{+£30m+}"), "{text}");
     assert!(text.contains("DIFFERENT HEDGING"));
@@ -86,28 +63,17 @@ fn compare_text_shows_word_changes() {
 fn exit_codes_tell_usage_from_input_from_files() {
     assert_eq!(run(&["compare"], "").status.code(), Some(2));
     assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
-    assert_eq!(
-        run(&["compare", "--format", "xml", "x"], "").status.code(),
-        Some(2)
-    );
+    assert_eq!(run(&["compare", "--format", "xml", "x"], "").status.code(), Some(2));
     let missing = run(&["compare", "/no/such/file.txt"], "");
     assert_eq!(missing.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read /no/such/file.txt"));
-    let base = run(
-        &["compare", "--base", "5", &seed("000_115c95e8f421d9fb.txt")],
-        "",
-    );
+    let base = run(&["compare", "--base", "5", &seed("000_115c95e8f421d9fb.txt")], "");
     assert_eq!(base.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&base.stderr).contains("base version 5 does not exist"));
     let bad_json = run(&["align", "--jsonl", "-"], "{not json}\n");
     assert_eq!(bad_json.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad_json.stderr).contains("-:1:"));
-    assert_eq!(
-        run(&["align", "--jsonl", "-", "--set", "colour=1"], "")
-            .status
-            .code(),
-        Some(2)
-    );
+    assert_eq!(run(&["align", "--jsonl", "-", "--set", "colour=1"], "").status.code(), Some(2));
 }
 
 #[test]
@@ -120,11 +86,8 @@ fn align_writes_one_prediction_per_pair() {
     );
     let out = run(&["align", "--jsonl", "-"], input);
     assert_eq!(out.status.code(), Some(0));
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "p1");
     assert_eq!(lines[0]["pred"], serde_json::json!([[0, 1]]));

@@ -66,16 +66,8 @@ pub struct AlignConfig {
 impl AlignConfig {
     /// Sets one field by name, for experiments (`variorum align --set name=value`).
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        let number = || {
-            value
-                .parse::<f32>()
-                .map_err(|_| format!("{name} takes a number, not '{value}'"))
-        };
-        let count = || {
-            value
-                .parse::<usize>()
-                .map_err(|_| format!("{name} takes a whole number, not '{value}'"))
-        };
+        let number = || value.parse::<f32>().map_err(|_| format!("{name} takes a number, not '{value}'"));
+        let count = || value.parse::<usize>().map_err(|_| format!("{name} takes a whole number, not '{value}'"));
         match name {
             "min_similarity" => self.min_similarity = number()?,
             "min_containment" => self.min_containment = number()?,
@@ -141,11 +133,7 @@ impl Vocabulary {
             }
             let norm = normalize(&token);
             fingerprint.write(norm.as_bytes());
-            let stem = if token.kind == TokenKind::Number {
-                norm.clone()
-            } else {
-                stem(&norm)
-            };
+            let stem = if token.kind == TokenKind::Number { norm.clone() } else { stem(&norm) };
             let next = self.ids.len() as Term;
             let id = *self.ids.entry(stem).or_insert(next);
             if id == next {
@@ -160,11 +148,7 @@ impl Vocabulary {
             self.df[t as usize] += 1;
         }
         self.sentences += 1;
-        SentenceTerms {
-            terms,
-            furniture,
-            fingerprint: fingerprint.0,
-        }
+        SentenceTerms { terms, furniture, fingerprint: fingerprint.0 }
     }
 
     /// Weight of each term: inverse document frequency, function words damped.
@@ -199,16 +183,15 @@ fn stem(word: &str) -> String {
 
 /// Function words of English and German: they connect, they do not carry content.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that",
-    "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "has",
-    "have", "had", "will", "would", "can", "could", "should", "not", "no", "so", "than", "then",
-    "there", "which", "who", "whom", "what", "when", "where", "also", "into", "over", "after",
-    "about", "up", "out", "all", "said", "says", "him", "them", "us", "do", "does", "did", "if",
-    "s", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und",
-    "oder", "aber", "in", "im", "am", "an", "auf", "mit", "von", "zu", "zum", "zur", "für", "ist",
-    "sind", "war", "hat", "haben", "es", "er", "sie", "wir", "ich", "nicht", "sich", "auch",
-    "dass", "wie", "so", "bei", "aus", "nach", "wird", "werden", "kann", "man", "noch",
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are",
+    "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we",
+    "you", "i", "his", "her", "their", "our", "has", "have", "had", "will", "would", "can", "could", "should", "not",
+    "no", "so", "than", "then", "there", "which", "who", "whom", "what", "when", "where", "also", "into", "over",
+    "after", "about", "up", "out", "all", "said", "says", "him", "them", "us", "do", "does", "did", "if", "s", "der",
+    "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "aber", "in", "im",
+    "am", "an", "auf", "mit", "von", "zu", "zum", "zur", "für", "ist", "sind", "war", "hat", "haben", "es", "er",
+    "sie", "wir", "ich", "nicht", "sich", "auch", "dass", "wie", "so", "bei", "aus", "nach", "wird", "werden", "kann",
+    "man", "noch",
 ];
 
 fn is_stopword(word: &str) -> bool {
@@ -277,34 +260,17 @@ struct Candidate {
 }
 
 /// Aligns the sentences of two versions.
-pub fn align(
-    a: &[SentenceTerms],
-    b: &[SentenceTerms],
-    weights: &[f32],
-    config: &AlignConfig,
-) -> Alignment {
+pub fn align(a: &[SentenceTerms], b: &[SentenceTerms], weights: &[f32], config: &AlignConfig) -> Alignment {
     let mass = |s: &SentenceTerms| s.terms.iter().map(|&t| weights[t as usize]).sum::<f32>();
     let mass_a: Vec<f32> = a.iter().map(mass).collect();
     let mass_b: Vec<f32> = b.iter().map(mass).collect();
     let (n, m) = (a.len(), b.len());
     let mut candidates = candidates(a, b, weights, &mass_a, &mass_b, config);
     // Best first; among equals (repeated sentences), the one nearest the diagonal.
-    let off_diagonal =
-        |c: &Candidate| (c.i as f32 / n.max(1) as f32 - c.j as f32 / m.max(1) as f32).abs();
-    candidates.sort_by(|x, y| {
-        y.dice
-            .total_cmp(&x.dice)
-            .then(off_diagonal(x).total_cmp(&off_diagonal(y)))
-    });
+    let off_diagonal = |c: &Candidate| (c.i as f32 / n.max(1) as f32 - c.j as f32 / m.max(1) as f32).abs();
+    candidates.sort_by(|x, y| y.dice.total_cmp(&x.dice).then(off_diagonal(x).total_cmp(&off_diagonal(y))));
     let furniture = |c: &Candidate| a[c.i].furniture || b[c.j].furniture;
-    let strong = |c: &Candidate| {
-        c.dice
-            >= if furniture(c) {
-                config.minor_edit
-            } else {
-                config.min_similarity
-            }
-    };
+    let strong = |c: &Candidate| c.dice >= if furniture(c) { config.minor_edit } else { config.min_similarity };
 
     // 1. Anchors: strong links that are each other's best match.
     let mut best_a = vec![usize::MAX; n];
@@ -318,9 +284,7 @@ pub fn align(
         }
     }
     let anchors: Vec<usize> = (0..candidates.len())
-        .filter(|&k| {
-            best_a[candidates[k].i] == k && best_b[candidates[k].j] == k && strong(&candidates[k])
-        })
+        .filter(|&k| best_a[candidates[k].i] == k && best_b[candidates[k].j] == k && strong(&candidates[k]))
         .collect();
 
     // 2. Their longest order-preserving chain; off it, only near-identical
@@ -348,8 +312,7 @@ pub fn align(
     // 3. Everything else must sit in the corridor between the chain links of
     //    its neighbours: one-to-one links first, then splits and merges.
     let corridor = Corridor::new(&chain, n, m);
-    let linked: std::collections::HashSet<(usize, usize)> =
-        links.iter().map(|l| (l.i, l.j)).collect();
+    let linked: std::collections::HashSet<(usize, usize)> = links.iter().map(|l| (l.i, l.j)).collect();
     let mut extras = Vec::new();
     for c in &candidates {
         if linked.contains(&(c.i, c.j)) || !corridor.allows(c.i, c.j) || furniture(c) {
@@ -364,40 +327,19 @@ pub fn align(
         }
     }
     for c in extras {
-        let (small, large) = if c.in_a >= c.in_b {
-            (c.in_a, c.in_b)
-        } else {
-            (c.in_b, c.in_a)
-        };
-        if small >= config.min_containment
-            && large >= config.min_cover
-            && c.shared >= config.min_shared_terms
-        {
+        let (small, large) = if c.in_a >= c.in_b { (c.in_a, c.in_b) } else { (c.in_b, c.in_a) };
+        if small >= config.min_containment && large >= config.min_cover && c.shared >= config.min_shared_terms {
             used_a[c.i] = true;
             used_b[c.j] = true;
             links.push(c);
         }
     }
 
-    attach_neighbours(
-        a,
-        b,
-        &candidates,
-        &mut links,
-        &mut used_a,
-        &mut used_b,
-        config,
-    );
+    attach_neighbours(a, b, &candidates, &mut links, &mut used_a, &mut used_b, config);
 
     let units = units(&links, &moved, config);
-    let linked_mass: f32 = (0..n)
-        .filter(|&i| used_a[i])
-        .map(|i| mass_a[i])
-        .sum::<f32>()
-        + (0..m)
-            .filter(|&j| used_b[j])
-            .map(|j| mass_b[j])
-            .sum::<f32>();
+    let linked_mass: f32 = (0..n).filter(|&i| used_a[i]).map(|i| mass_a[i]).sum::<f32>()
+        + (0..m).filter(|&j| used_b[j]).map(|j| mass_b[j]).sum::<f32>();
     let total = mass_a.iter().sum::<f32>() + mass_b.iter().sum::<f32>();
     Alignment {
         units,
@@ -426,31 +368,22 @@ fn attach_neighbours(
     config: &AlignConfig,
 ) {
     // Headings and furniture never join a link as a part.
-    let by_pair: HashMap<(usize, usize), &Candidate> = candidates
-        .iter()
-        .filter(|c| !a[c.i].furniture && !b[c.j].furniture)
-        .map(|c| ((c.i, c.j), c))
-        .collect();
+    let by_pair: HashMap<(usize, usize), &Candidate> =
+        candidates.iter().filter(|c| !a[c.i].furniture && !b[c.j].furniture).map(|c| ((c.i, c.j), c)).collect();
     loop {
         let mut grown = false;
         for k in 0..links.len() {
             let (i, j) = (links[k].i, links[k].j);
             // Neighbours of b[j] that are free and largely inside a[i]; then the same for a[i].
             for nj in [j.wrapping_sub(1), j + 1] {
-                if let Some(c) = by_pair
-                    .get(&(i, nj))
-                    .filter(|c| !used_b[nj] && c.in_b >= config.attach)
-                {
+                if let Some(c) = by_pair.get(&(i, nj)).filter(|c| !used_b[nj] && c.in_b >= config.attach) {
                     used_b[nj] = true;
                     links.push(**c);
                     grown = true;
                 }
             }
             for ni in [i.wrapping_sub(1), i + 1] {
-                if let Some(c) = by_pair
-                    .get(&(ni, j))
-                    .filter(|c| !used_a[ni] && c.in_a >= config.attach)
-                {
+                if let Some(c) = by_pair.get(&(ni, j)).filter(|c| !used_a[ni] && c.in_a >= config.attach) {
                     used_a[ni] = true;
                     links.push(**c);
                     grown = true;
@@ -529,16 +462,9 @@ fn candidates(
     let mut probe: Vec<(usize, Term)> = Vec::new();
     for (i, s) in a.iter().enumerate() {
         probe.clear();
-        probe.extend(
-            s.terms
-                .iter()
-                .filter_map(|&t| postings.get(&t).map(|p| (p.len(), t))),
-        );
+        probe.extend(s.terms.iter().filter_map(|&t| postings.get(&t).map(|p| (p.len(), t))));
         probe.sort_unstable();
-        let mut touched: Vec<usize> = by_fingerprint
-            .get(&s.fingerprint)
-            .cloned()
-            .unwrap_or_default();
+        let mut touched: Vec<usize> = by_fingerprint.get(&s.fingerprint).cloned().unwrap_or_default();
         // Every cheap term, then the rarest few of the rest: enough to find
         // each part of a split, bounded for frequent words in long texts.
         for (k, &(len, t)) in probe.iter().enumerate() {
@@ -558,11 +484,7 @@ fn candidates(
                 continue;
             }
             let (ma, mb) = (mass_a[i], mass_b[j]);
-            let dice = if identical {
-                1.0
-            } else {
-                2.0 * shared_mass / (ma + mb).max(f32::EPSILON)
-            };
+            let dice = if identical { 1.0 } else { 2.0 * shared_mass / (ma + mb).max(f32::EPSILON) };
             out.push(Candidate {
                 i,
                 j,
@@ -608,8 +530,7 @@ fn order_chain(links: &[&Candidate]) -> Vec<bool> {
         for x in 0..n {
             best[x] = links[order[x]].dice;
             for y in 0..x {
-                if links[order[y]].j < links[order[x]].j && best[y] + links[order[x]].dice > best[x]
-                {
+                if links[order[y]].j < links[order[x]].j && best[y] + links[order[x]].dice > best[x] {
                     best[x] = best[y] + links[order[x]].dice;
                     prev[x] = y;
                 }
@@ -657,10 +578,7 @@ fn units(links: &[Candidate], moved: &[(usize, usize)], config: &AlignConfig) ->
     let mut by_a: HashMap<usize, usize> = HashMap::new();
     let mut by_b: HashMap<usize, usize> = HashMap::new();
     for (k, c) in links.iter().enumerate() {
-        for other in [by_a.insert(c.i, k), by_b.insert(c.j, k)]
-            .into_iter()
-            .flatten()
-        {
+        for other in [by_a.insert(c.i, k), by_b.insert(c.j, k)].into_iter().flatten() {
             let (x, y) = (find(&mut parent, k), find(&mut parent, other));
             parent[x] = y;
         }
@@ -679,34 +597,21 @@ fn units(links: &[Candidate], moved: &[(usize, usize)], config: &AlignConfig) ->
             a.dedup();
             b.sort_unstable();
             b.dedup();
-            let best = members
-                .iter()
-                .map(|&k| links[k])
-                .max_by(|x, y| x.dice.total_cmp(&y.dice))
-                .unwrap_or(links[members[0]]);
+            let best =
+                members.iter().map(|&k| links[k]).max_by(|x, y| x.dice.total_cmp(&y.dice)).unwrap_or(links[members[0]]);
             let kind = if a.len() > 1 || b.len() > 1 {
                 LinkKind::Partial
             } else if best.identical {
                 LinkKind::Identical
             } else if best.dice >= config.minor_edit {
                 LinkKind::MinorEdit
-            } else if best.dice >= config.paraphrase
-                && best.in_a.min(best.in_b) >= config.paraphrase
-            {
+            } else if best.dice >= config.paraphrase && best.in_a.min(best.in_b) >= config.paraphrase {
                 LinkKind::Paraphrase
             } else {
                 LinkKind::Partial
             };
-            let moved = members
-                .iter()
-                .any(|&k| moved.contains(&(links[k].i, links[k].j)));
-            Unit {
-                a,
-                b,
-                score: best.dice,
-                kind,
-                moved,
-            }
+            let moved = members.iter().any(|&k| moved.contains(&(links[k].i, links[k].j)));
+            Unit { a, b, score: best.dice, kind, moved }
         })
         .collect();
     out.sort_by_key(|u| (u.a[0], u.b[0]));
@@ -725,25 +630,14 @@ mod tests {
     }
 
     fn pairs(al: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
-        al.units
-            .iter()
-            .map(|u| (u.a.clone(), u.b.clone()))
-            .collect()
+        al.units.iter().map(|u| (u.a.clone(), u.b.clone())).collect()
     }
 
     #[test]
     fn identical_edit_and_unmatched() {
         let al = run(
-            &[
-                "The summit opened in London today.",
-                "Crossings rose by 31% this year.",
-                "Weather was calm.",
-            ],
-            &[
-                "The summit opened in London today.",
-                "Crossings rose by 40% this year.",
-                "Nothing else.",
-            ],
+            &["The summit opened in London today.", "Crossings rose by 31% this year.", "Weather was calm."],
+            &["The summit opened in London today.", "Crossings rose by 40% this year.", "Nothing else."],
         );
         assert_eq!(pairs(&al), [(vec![0], vec![0]), (vec![1], vec![1])]);
         assert_eq!(al.units[0].kind, LinkKind::Identical);
@@ -777,12 +671,7 @@ mod tests {
                 "India juliet kilo lima.",
             ],
         );
-        let moved: Vec<_> = al
-            .units
-            .iter()
-            .filter(|u| u.moved)
-            .map(|u| u.a[0])
-            .collect();
+        let moved: Vec<_> = al.units.iter().filter(|u| u.moved).map(|u| u.a[0]).collect();
         assert_eq!(moved, [3]);
     }
 

@@ -5,12 +5,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{align, AlignConfig, Alignment, LinkKind, SentenceTerms, Vocabulary};
-use crate::diff::{diff_words, DiffOptions};
+use crate::diff::{diff_words, mark_quotes, DiffOptions};
 use crate::numbers::{group_numbers, read_figures, NumberFact};
-use crate::quotes::{find_quotes, group_quotes, Quote};
+use crate::quotes::{find_quotes, group_quotes, Quote, RawQuote};
 use crate::report::{
-    round_score, DocumentReport, Group, Link, PairReport, Report, Segment, Span, Summary,
-    SCHEMA_VERSION,
+    round_score, DocumentReport, Group, Link, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
 };
 use crate::segment::{classify, segment, segment_lines, RawSegment, SegmentKind};
 
@@ -39,20 +38,12 @@ pub struct Document {
 impl Document {
     /// A version from raw text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Document {
-            name: name.into(),
-            text: text.into(),
-            sentences: None,
-        }
+        Document { name: name.into(), text: text.into(), sentences: None }
     }
 
     /// A version already split into sentences.
     pub fn from_sentences(name: impl Into<String>, sentences: Vec<String>) -> Self {
-        Document {
-            name: name.into(),
-            text: String::new(),
-            sentences: Some(sentences),
-        }
+        Document { name: name.into(), text: String::new(), sentences: Some(sentences) }
     }
 }
 
@@ -156,10 +147,7 @@ impl std::error::Error for CompareError {}
 /// ```
 pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, CompareError> {
     check_limits(docs, options)?;
-    let texts: Vec<Text> = docs
-        .iter()
-        .map(|d| Text::new(d, options.presplit))
-        .collect();
+    let texts: Vec<Text> = docs.iter().map(|d| Text::new(d, options.presplit)).collect();
 
     let mut vocab = Vocabulary::default();
     let terms: Vec<Vec<SentenceTerms>> = texts
@@ -167,12 +155,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         .map(|t| {
             t.segments
                 .iter()
-                .map(|s| {
-                    vocab.add(
-                        t.slice(s),
-                        s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet,
-                    )
-                })
+                .map(|s| vocab.add(t.slice(s), s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet))
                 .collect()
         })
         .collect();
@@ -214,19 +197,9 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
                 .collect(),
         })
         .collect();
-    let quotes = group_quotes(
-        texts
-            .iter()
-            .enumerate()
-            .flat_map(|(d, t)| t.quotes(d))
-            .collect(),
-    );
+    let quotes = group_quotes(texts.iter().enumerate().flat_map(|(d, t)| t.quotes(d)).collect());
     let linked = linked_segments(&pairs);
-    let figures = texts
-        .iter()
-        .enumerate()
-        .flat_map(|(d, t)| t.figures(d))
-        .collect();
+    let figures = texts.iter().enumerate().flat_map(|(d, t)| t.figures(d)).collect();
     let numbers = group_numbers(figures, &linked);
     let mut summary = summary(&documents, &pairs, &groups);
     summary.quotes_variant = quotes.iter().filter(|q| q.variant).count();
@@ -251,11 +224,7 @@ fn check_limits(docs: &[Document], options: &CompareOptions) -> Result<(), Compa
     if docs.len() > MAX_DOCUMENTS {
         return Err(CompareError::TooManyDocuments { count: docs.len() });
     }
-    let size = |d: &Document| {
-        d.sentences
-            .as_ref()
-            .map_or(d.text.len(), |s| s.iter().map(|x| x.len() + 1).sum())
-    };
+    let size = |d: &Document| d.sentences.as_ref().map_or(d.text.len(), |s| s.iter().map(|x| x.len() + 1).sum());
     let mut total = 0;
     for (index, d) in docs.iter().enumerate() {
         let bytes = size(d);
@@ -268,18 +237,16 @@ fn check_limits(docs: &[Document], options: &CompareOptions) -> Result<(), Compa
         return Err(CompareError::InputTooLarge { bytes: total });
     }
     if options.base >= docs.len() {
-        return Err(CompareError::BaseOutOfRange {
-            base: options.base,
-            count: docs.len(),
-        });
+        return Err(CompareError::BaseOutOfRange { base: options.base, count: docs.len() });
     }
     Ok(())
 }
 
-/// A version's text and its segments.
+/// A version's text, its segments and its quotations.
 struct Text {
     text: String,
     segments: Vec<RawSegment>,
+    quotes: Vec<RawQuote>,
 }
 
 impl Text {
@@ -295,33 +262,35 @@ impl Text {
                     }
                     let start = text.len();
                     text.push_str(s);
-                    segments.push(RawSegment {
-                        start,
-                        end: text.len(),
-                        kind: classify(s),
-                    });
+                    segments.push(RawSegment { start, end: text.len(), kind: classify(s) });
                 }
-                Text { text, segments }
+                Text { quotes: find_quotes(&text), text, segments }
             }
             None => {
-                let segments = if presplit {
-                    segment_lines(&doc.text)
-                } else {
-                    segment(&doc.text)
-                };
-                Text {
-                    text: doc.text.clone(),
-                    segments,
-                }
+                let segments = if presplit { segment_lines(&doc.text) } else { segment(&doc.text) };
+                Text { text: doc.text.clone(), segments, quotes: find_quotes(&doc.text) }
             }
         }
     }
 
+    /// Quote spans inside the given segments joined by single spaces (as
+    /// links are diffed), in bytes of that joined text.
+    fn quote_spans(&self, indices: &[usize]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for &i in indices {
+            let s = &self.segments[i];
+            for q in self.quotes.iter().filter(|q| q.start < s.end && s.start < q.end) {
+                out.push((offset + q.start.max(s.start) - s.start, offset + q.end.min(s.end) - s.start));
+            }
+            offset += s.end - s.start + 1;
+        }
+        out
+    }
+
     /// Index of the segment holding byte `at` (or the last one before it).
     fn segment_at(&self, at: usize) -> usize {
-        self.segments
-            .partition_point(|s| s.start <= at)
-            .saturating_sub(1)
+        self.segments.partition_point(|s| s.start <= at).saturating_sub(1)
     }
 
     fn quotes(&self, doc: usize) -> Vec<Quote> {
@@ -330,11 +299,7 @@ impl Text {
             .map(|q| Quote {
                 doc,
                 segment: self.segment_at(q.start),
-                text: self
-                    .text
-                    .get(q.start..q.end)
-                    .unwrap_or_default()
-                    .to_string(),
+                text: self.text.get(q.start..q.end).unwrap_or_default().to_string(),
                 speaker: q.speaker,
             })
             .collect()
@@ -345,9 +310,7 @@ impl Text {
             .iter()
             .enumerate()
             .flat_map(|(segment, s)| {
-                read_figures(self.slice(s))
-                    .into_iter()
-                    .map(move |f| NumberFact { doc, segment, ..f })
+                read_figures(self.slice(s)).into_iter().map(move |f| NumberFact { doc, segment, ..f })
             })
             .collect()
     }
@@ -357,44 +320,20 @@ impl Text {
     }
 
     fn span(&self, s: &RawSegment) -> Span {
-        let utf16 = |byte: usize| {
-            self.text
-                .get(..byte)
-                .map_or(0, |p| p.encode_utf16().count())
-        };
-        Span {
-            utf8: [s.start, s.end],
-            utf16: [utf16(s.start), utf16(s.end)],
-        }
+        let utf16 = |byte: usize| self.text.get(..byte).map_or(0, |p| p.encode_utf16().count());
+        Span { utf8: [s.start, s.end], utf16: [utf16(s.start), utf16(s.end)] }
     }
 }
 
-fn pair_report(
-    a: usize,
-    b: usize,
-    alignment: Alignment,
-    texts: &[Text],
-    diff: &DiffOptions,
-) -> PairReport {
-    let joined = |t: &Text, idx: &[usize]| {
-        idx.iter()
-            .map(|&i| t.slice(&t.segments[i]))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+fn pair_report(a: usize, b: usize, alignment: Alignment, texts: &[Text], diff: &DiffOptions) -> PairReport {
+    let joined = |t: &Text, idx: &[usize]| idx.iter().map(|&i| t.slice(&t.segments[i])).collect::<Vec<_>>().join(" ");
     let links = alignment
         .units
         .into_iter()
         .map(|u| {
-            let ops = diff_words(&joined(&texts[a], &u.a), &joined(&texts[b], &u.b), diff);
-            Link {
-                a: u.a,
-                b: u.b,
-                kind: u.kind,
-                score: round_score(u.score),
-                moved: u.moved,
-                ops,
-            }
+            let mut ops = diff_words(&joined(&texts[a], &u.a), &joined(&texts[b], &u.b), diff);
+            mark_quotes(&mut ops, &texts[a].quote_spans(&u.a), &texts[b].quote_spans(&u.b));
+            Link { a: u.a, b: u.b, kind: u.kind, score: round_score(u.score), moved: u.moved, ops }
         })
         .collect();
     PairReport {
@@ -408,9 +347,7 @@ fn pair_report(
 }
 
 /// Every (doc, segment, doc, segment) pair that some link joins, both ways round.
-fn linked_segments(
-    pairs: &[PairReport],
-) -> std::collections::HashSet<(usize, usize, usize, usize)> {
+fn linked_segments(pairs: &[PairReport]) -> std::collections::HashSet<(usize, usize, usize, usize)> {
     let mut set = std::collections::HashSet::new();
     for p in pairs {
         for l in &p.links {
@@ -477,12 +414,7 @@ fn groups(texts: &[Text], pairs: &[PairReport]) -> (Vec<Group>, Vec<Vec<usize>>)
             let root = find(&mut parent, offsets[d] + i);
             if root_group[root] == usize::MAX {
                 root_group[root] = groups.len();
-                groups.push((
-                    0.0,
-                    Group {
-                        members: vec![Vec::new(); texts.len()],
-                    },
-                ));
+                groups.push((0.0, Group { members: vec![Vec::new(); texts.len()] }));
             }
             let g = root_group[root];
             groups[g].1.members[d].push(i);
@@ -495,10 +427,7 @@ fn groups(texts: &[Text], pairs: &[PairReport]) -> (Vec<Group>, Vec<Vec<usize>>)
             .members
             .iter()
             .enumerate()
-            .flat_map(|(d, m)| {
-                m.iter()
-                    .map(move |&i| (i as f64 + 0.5) / texts[d].segments.len() as f64)
-            })
+            .flat_map(|(d, m)| m.iter().map(move |&i| (i as f64 + 0.5) / texts[d].segments.len() as f64))
             .collect();
         *pos = places.iter().sum::<f64>() / places.len().max(1) as f64;
     }
@@ -522,15 +451,8 @@ fn summary(documents: &[DocumentReport], pairs: &[PairReport], groups: &[Group])
     let mut s = Summary {
         documents: documents.len(),
         segments: documents.iter().map(|d| d.segments.len()).sum(),
-        shared_by_all: groups
-            .iter()
-            .filter(|g| g.members.iter().all(|m| !m.is_empty()))
-            .count(),
-        unique: documents
-            .iter()
-            .flat_map(|d| &d.segments)
-            .filter(|s| s.support == 0)
-            .count(),
+        shared_by_all: groups.iter().filter(|g| g.members.iter().all(|m| !m.is_empty())).count(),
+        unique: documents.iter().flat_map(|d| &d.segments).filter(|s| s.support == 0).count(),
         ..Summary::default()
     };
     for l in pairs.iter().flat_map(|p| &p.links) {
@@ -555,15 +477,9 @@ mod tests {
         assert_eq!(compare(&[], &opts).unwrap_err(), CompareError::NoDocuments);
         let bad_base = CompareOptions { base: 3, ..opts };
         let err = compare(&[Document::new("a", "x")], &bad_base).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "base version 3 does not exist: there are 1 versions (0 to 0)"
-        );
+        assert_eq!(err.to_string(), "base version 3 does not exist: there are 1 versions (0 to 0)");
         let many = vec![Document::default(); MAX_DOCUMENTS + 1];
-        assert!(matches!(
-            compare(&many, &opts),
-            Err(CompareError::TooManyDocuments { .. })
-        ));
+        assert!(matches!(compare(&many, &opts), Err(CompareError::TooManyDocuments { .. })));
     }
 
     #[test]
@@ -579,10 +495,7 @@ mod tests {
 
     #[test]
     fn presplit_and_sentence_lists_are_taken_as_given() {
-        let opts = CompareOptions {
-            presplit: true,
-            ..CompareOptions::default()
-        };
+        let opts = CompareOptions { presplit: true, ..CompareOptions::default() };
         let r = compare(&[Document::new("a", "One. Two.\nThree")], &opts).unwrap();
         assert_eq!(r.documents[0].segments.len(), 2);
         let d = Document::from_sentences("b", vec!["A. B.".into(), "C".into()]);

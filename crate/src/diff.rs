@@ -33,6 +33,9 @@ pub struct WordOp {
     /// The run contains a figure: a changed number deserves a stronger mark.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub number: bool,
+    /// The run is a change inside a direct quotation: words put in someone's mouth.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quote: bool,
 }
 
 /// How tokens are compared.
@@ -98,10 +101,7 @@ enum Chunk {
 }
 
 fn words(tokens: &[Token<'_>]) -> usize {
-    tokens
-        .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .count()
+    tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count()
 }
 
 /// Folds meaningless equal islands between two changes into one change.
@@ -121,14 +121,10 @@ fn absorb_islands(chunks: Vec<Chunk>, old: &[Token<'_>], new: &[Token<'_>]) -> V
         {
             let island = &old[eq.clone()];
             let n = words(island);
-            let short = island
-                .iter()
-                .all(|t| t.kind != TokenKind::Number && t.text.chars().count() <= 3);
+            let short = island.iter().all(|t| t.kind != TokenKind::Number && t.text.chars().count() <= 3);
             let (before, after) = (changed_words(prev), changed_words(next));
             if n == 0 || (n == 1 && short && before >= 1 && after >= 1 && before + after >= 3) {
-                let (Some(Chunk::Change(po, pn)), Chunk::Change(no, nn)) = (out.pop(), next) else {
-                    unreachable!()
-                };
+                let (Some(Chunk::Change(po, pn)), Chunk::Change(no, nn)) = (out.pop(), next) else { unreachable!() };
                 out.push(Chunk::Change(po.start..no.end, pn.start..nn.end));
                 k += 2;
                 continue;
@@ -151,32 +147,47 @@ fn render(chunks: &[Chunk], old: &[Token<'_>], new: &[Token<'_>]) -> Vec<WordOp>
     let mut ops = Vec::new();
     for chunk in chunks {
         match chunk {
-            Chunk::Equal(o) => ops.push(WordOp {
-                tag: Tag::Equal,
-                text: text(&old[o.clone()]),
-                number: false,
-            }),
+            Chunk::Equal(o) => {
+                ops.push(WordOp { tag: Tag::Equal, text: text(&old[o.clone()]), number: false, quote: false })
+            }
             Chunk::Change(o, n) => {
                 let (o, n) = (&old[o.clone()], &new[n.clone()]);
                 let number = has_number(o) || has_number(n);
                 if !o.is_empty() {
-                    ops.push(WordOp {
-                        tag: Tag::Delete,
-                        text: text(o),
-                        number,
-                    });
+                    ops.push(WordOp { tag: Tag::Delete, text: text(o), number, quote: false });
                 }
                 if !n.is_empty() {
-                    ops.push(WordOp {
-                        tag: Tag::Insert,
-                        text: text(n),
-                        number,
-                    });
+                    ops.push(WordOp { tag: Tag::Insert, text: text(n), number, quote: false });
                 }
             }
         }
     }
     ops
+}
+
+/// Flags the changes that fall inside a quotation: deletions against the
+/// old text's quote spans, insertions against the new text's (byte ranges).
+pub fn mark_quotes(ops: &mut [WordOp], old_quotes: &[(usize, usize)], new_quotes: &[(usize, usize)]) {
+    let overlaps =
+        |spans: &[(usize, usize)], start: usize, end: usize| spans.iter().any(|&(s, e)| start < e && s < end);
+    let (mut old_pos, mut new_pos) = (0, 0);
+    for op in ops.iter_mut() {
+        let len = op.text.len();
+        match op.tag {
+            Tag::Equal => {
+                old_pos += len;
+                new_pos += len;
+            }
+            Tag::Delete => {
+                op.quote = overlaps(old_quotes, old_pos, old_pos + len);
+                old_pos += len;
+            }
+            Tag::Insert => {
+                op.quote = overlaps(new_quotes, new_pos, new_pos + len);
+                new_pos += len;
+            }
+        }
+    }
 }
 
 /// Rebuilds (old, new) from ops: the invariant every diff must keep.
@@ -217,15 +228,15 @@ mod tests {
             "Starmer expressed frustration at the crisis makes people angry.",
             &DiffOptions::default(),
         );
-        assert_eq!(show(&ops), "[-The PM said the issue-]{+Starmer expressed frustration at the crisis+} makes people angry.");
+        assert_eq!(
+            show(&ops),
+            "[-The PM said the issue-]{+Starmer expressed frustration at the crisis+} makes people angry."
+        );
     }
 
     #[test]
     fn ops_rebuild_both_sides_and_identical_is_one_op() {
-        let (a, b) = (
-            "Crossings are up 31% since the election.",
-            "“Crossings are up 31% since the election.”",
-        );
+        let (a, b) = ("Crossings are up 31% since the election.", "“Crossings are up 31% since the election.”");
         let ops = diff_words(a, b, &DiffOptions::default());
         assert_eq!(rebuild(&ops), (a.to_string(), b.to_string()));
         assert_eq!(diff_words(a, a, &DiffOptions::default()).len(), 1);
@@ -233,12 +244,22 @@ mod tests {
     }
 
     #[test]
+    fn changes_inside_quotes_are_flagged() {
+        let (old, new) = ("He said “we must act now” today.", "He said “we should act now” today.");
+        let mut ops = diff_words(old, new, &DiffOptions::default());
+        let quote = |s: &str| s.find('“').unwrap() + '“'.len_utf8()..s.find('”').unwrap();
+        let (q_old, q_new) = (quote(old), quote(new));
+        mark_quotes(&mut ops, &[(q_old.start, q_old.end)], &[(q_new.start, q_new.end)]);
+        let flagged: Vec<&str> = ops.iter().filter(|o| o.quote).map(|o| o.text.as_str()).collect();
+        assert_eq!(flagged, ["must", "should"]);
+        let mut outside = diff_words("Mr Smith said it.", "Ms Smith said it.", &DiffOptions::default());
+        mark_quotes(&mut outside, &[], &[]);
+        assert!(outside.iter().all(|o| !o.quote));
+    }
+
+    #[test]
     fn options_ignore_case_and_punctuation() {
-        let o = DiffOptions {
-            ignore_case: true,
-            ignore_punctuation: true,
-            ignore_whitespace: true,
-        };
+        let o = DiffOptions { ignore_case: true, ignore_punctuation: true, ignore_whitespace: true };
         let ops = diff_words("The  plan, agreed.", "the plan; agreed!", &o);
         assert!(ops.iter().all(|op| op.tag == Tag::Equal));
     }

@@ -96,9 +96,7 @@ const QUALIFIERS: &[&str] = &[
     "as much as",
 ];
 
-const TIME_WORDS: &[&str] = &[
-    "second", "minute", "hour", "day", "week", "month", "year", "decade",
-];
+const TIME_WORDS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade"];
 
 /// Reads the figures of one sentence.
 ///
@@ -135,42 +133,21 @@ pub fn read_figures(sentence: &str) -> Vec<NumberFact> {
             .filter(|w| {
                 !matches!(
                     w.as_str(),
-                    "of" | "the"
-                        | "a"
-                        | "in"
-                        | "and"
-                        | "to"
-                        | "have"
-                        | "has"
-                        | "had"
-                        | "were"
-                        | "was"
+                    "of" | "the" | "a" | "in" | "and" | "to" | "have" | "has" | "had" | "were" | "was"
                 )
             })
             .take(2)
             .collect();
-        if unit == Unit::Count
-            && describes
-                .first()
-                .is_some_and(|d| TIME_WORDS.iter().any(|t| d.starts_with(t)))
-        {
+        if unit == Unit::Count && describes.first().is_some_and(|d| TIME_WORDS.iter().any(|t| d.starts_with(t))) {
             unit = Unit::Duration;
         }
         // The qualifier: one or two words right before the figure.
-        let before: Vec<&str> = words[..w]
-            .iter()
-            .rev()
-            .take(2)
-            .map(|(_, w)| w.as_str())
-            .collect();
-        let qualifier = [
-            before.get(1).map(|b| format!("{b} {}", before[0])),
-            before.first().map(|b| b.to_string()),
-        ]
-        .into_iter()
-        .flatten()
-        .find(|q| QUALIFIERS.contains(&q.as_str()))
-        .unwrap_or_default();
+        let before: Vec<&str> = words[..w].iter().rev().take(2).map(|(_, w)| w.as_str()).collect();
+        let qualifier = [before.get(1).map(|b| format!("{b} {}", before[0])), before.first().map(|b| b.to_string())]
+            .into_iter()
+            .flatten()
+            .find(|q| QUALIFIERS.contains(&q.as_str()))
+            .unwrap_or_default();
         let start = if qualifier.is_empty() {
             token.text.as_ptr() as usize - sentence.as_ptr() as usize
         } else {
@@ -200,9 +177,7 @@ fn parse_figure(text: &str) -> Option<(f64, Unit)> {
         '€' => (Some(Unit::Eur), &lower['€'.len_utf8()..]),
         _ => (None, lower.as_str()),
     };
-    let digits_end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .unwrap_or(rest.len());
+    let digits_end = rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
     let (figure, suffix) = rest.split_at(digits_end);
     let figure = figure.trim_end_matches('.');
     // A comma between groups of three digits separates thousands; otherwise it is a decimal comma.
@@ -224,11 +199,7 @@ fn parse_figure(text: &str) -> Option<(f64, Unit)> {
     let unit = match unit {
         Some(u) => u,
         None if suffix == "%" => Unit::Percent,
-        None if scale == 1.0
-            && !plain.contains('.')
-            && (1800.0..=2100.0).contains(&value)
-            && figure.len() == 4 =>
-        {
+        None if scale == 1.0 && !plain.contains('.') && (1800.0..=2100.0).contains(&value) && figure.len() == 4 => {
             Unit::Year
         }
         None => Unit::Count,
@@ -250,10 +221,7 @@ fn affinity(x: &NumberFact, y: &NumberFact, linked: bool) -> Option<u8> {
         return None;
     }
     let same_value = x.value == y.value;
-    let same_thing = x
-        .describes
-        .iter()
-        .any(|d| y.describes.iter().any(|e| stem(d) == stem(e)));
+    let same_thing = x.describes.iter().any(|d| y.describes.iter().any(|e| stem(d) == stem(e)));
     let possible = match x.unit {
         Unit::Year => linked && same_value,
         Unit::Count | Unit::Duration => same_thing || linked && same_value,
@@ -265,23 +233,14 @@ fn affinity(x: &NumberFact, y: &NumberFact, linked: bool) -> Option<u8> {
 /// Groups facts across versions, at most one figure per version in a group,
 /// strongest correspondences first. `linked` holds the (doc, segment, doc,
 /// segment) pairs of sentences the alignment links.
-pub fn group_numbers(
-    facts: Vec<NumberFact>,
-    linked: &HashSet<(usize, usize, usize, usize)>,
-) -> Vec<NumberGroup> {
+pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usize, usize)>) -> Vec<NumberGroup> {
     // Candidate pairs through shared keys, never all pairs: same value, same thing counted, linked sentence.
     let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_segment: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for (k, f) in facts.iter().enumerate() {
-        buckets
-            .entry(format!("{:?}={}", f.unit, f.value))
-            .or_default()
-            .push(k);
+        buckets.entry(format!("{:?}={}", f.unit, f.value)).or_default().push(k);
         for d in &f.describes {
-            buckets
-                .entry(format!("{:?}~{}", f.unit, stem(d)))
-                .or_default()
-                .push(k);
+            buckets.entry(format!("{:?}~{}", f.unit, stem(d))).or_default().push(k);
         }
         by_segment.entry((f.doc, f.segment)).or_default().push(k);
     }
@@ -293,18 +252,14 @@ pub fn group_numbers(
     }
     for &(da, sa, db, sb) in linked.iter().filter(|l| l.0 < l.2) {
         if let (Some(xs), Some(ys)) = (by_segment.get(&(da, sa)), by_segment.get(&(db, sb))) {
-            pairs.extend(
-                xs.iter()
-                    .flat_map(|&x| ys.iter().map(move |&y| (x.min(y), x.max(y)))),
-            );
+            pairs.extend(xs.iter().flat_map(|&x| ys.iter().map(move |&y| (x.min(y), x.max(y)))));
         }
     }
     let mut scored: Vec<(u8, usize, usize)> = pairs
         .into_iter()
         .filter_map(|(x, y)| {
             let (a, b) = (&facts[x], &facts[y]);
-            affinity(a, b, linked.contains(&(a.doc, a.segment, b.doc, b.segment)))
-                .map(|s| (s, x, y))
+            affinity(a, b, linked.contains(&(a.doc, a.segment, b.doc, b.segment))).map(|s| (s, x, y))
         })
         .collect();
     scored.sort_by(|p, q| q.0.cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
@@ -314,10 +269,7 @@ pub fn group_numbers(
     let mut members: Vec<Vec<usize>> = (0..facts.len()).map(|k| vec![k]).collect();
     for (_, x, y) in scored {
         let (gx, gy) = (group_of[x], group_of[y]);
-        let clash = gx == gy
-            || members[gx]
-                .iter()
-                .any(|&p| members[gy].iter().any(|&q| facts[p].doc == facts[q].doc));
+        let clash = gx == gy || members[gx].iter().any(|&p| members[gy].iter().any(|&q| facts[p].doc == facts[q].doc));
         if !clash {
             let moved = std::mem::take(&mut members[gy]);
             for &k in &moved {
@@ -341,10 +293,7 @@ pub fn group_numbers(
             } else {
                 None
             };
-            NumberGroup {
-                facts,
-                disagreement,
-            }
+            NumberGroup { facts, disagreement }
         })
         .collect()
 }
@@ -358,10 +307,7 @@ mod tests {
     use super::*;
 
     fn fact(doc: usize, s: &str) -> NumberFact {
-        NumberFact {
-            doc,
-            ..read_figures(s).remove(0)
-        }
+        NumberFact { doc, ..read_figures(s).remove(0) }
     }
 
     #[test]
@@ -374,60 +320,29 @@ mod tests {
         assert_eq!(read_figures("for 48 hours")[0].unit, Unit::Duration);
         assert_eq!(read_figures("5,435 arrivals")[0].value, 5435.0);
         assert_eq!(read_figures("3,5 Prozent")[0].value, 3.5);
-        assert_eq!(
-            read_figures("more than 1,100 people")[0].text,
-            "more than 1,100"
-        );
+        assert_eq!(read_figures("more than 1,100 people")[0].text, "more than 1,100");
     }
 
     #[test]
     fn qualifier_and_value_disagreements_are_flagged() {
         let none = HashSet::new();
         let all: HashSet<_> = [(0, 0, 1, 0), (1, 0, 0, 0)].into();
-        let g = group_numbers(
-            vec![
-                fact(0, "from 40 countries"),
-                fact(1, "more than 40 countries"),
-            ],
-            &none,
-        );
+        let g = group_numbers(vec![fact(0, "from 40 countries"), fact(1, "more than 40 countries")], &none);
         assert_eq!(g[0].disagreement, Some(Disagreement::Qualifier));
-        let g = group_numbers(
-            vec![
-                fact(0, "around 6,000 people"),
-                fact(1, "more than 1,100 people"),
-            ],
-            &all,
-        );
+        let g = group_numbers(vec![fact(0, "around 6,000 people"), fact(1, "more than 1,100 people")], &all);
         assert_eq!(g[0].disagreement, Some(Disagreement::Value));
-        let g = group_numbers(
-            vec![fact(0, "£33 million of funding"), fact(1, "£33m funding")],
-            &none,
-        );
+        let g = group_numbers(vec![fact(0, "£33 million of funding"), fact(1, "£33m funding")], &none);
         assert_eq!(g[0].disagreement, None);
         // Unrelated figures in unlinked sentences stay apart.
-        assert!(group_numbers(
-            vec![fact(0, "40 countries"), fact(1, "6,000 people")],
-            &none
-        )
-        .is_empty());
+        assert!(group_numbers(vec![fact(0, "40 countries"), fact(1, "6,000 people")], &none).is_empty());
     }
 
     #[test]
     fn one_figure_per_version_and_best_match_first() {
         let facts = vec![
-            NumberFact {
-                segment: 1,
-                ..fact(0, "£33 million of funding")
-            },
-            NumberFact {
-                segment: 2,
-                ..fact(1, "£30 million in additional funding")
-            },
-            NumberFact {
-                segment: 3,
-                ..fact(1, "committed £33 million to intensify")
-            },
+            NumberFact { segment: 1, ..fact(0, "£33 million of funding") },
+            NumberFact { segment: 2, ..fact(1, "£30 million in additional funding") },
+            NumberFact { segment: 3, ..fact(1, "committed £33 million to intensify") },
         ];
         let g = group_numbers(facts, &HashSet::new());
         assert_eq!(g.len(), 1);

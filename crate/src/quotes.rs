@@ -112,10 +112,7 @@ fn scan_paragraph(para: &str, offset: usize, out: &mut Vec<RawQuote>) {
             let next = chars.get(m + 1).map(|x| x.1);
             let before = chars[m - 1].1;
             // A closing mark ends a word; one followed by a letter is an apostrophe.
-            if closers.contains(&d)
-                && !next.is_some_and(char::is_alphabetic)
-                && !before.is_whitespace()
-            {
+            if closers.contains(&d) && !next.is_some_and(char::is_alphabetic) && !before.is_whitespace() {
                 end = Some((pos, m));
                 break;
             }
@@ -123,9 +120,7 @@ fn scan_paragraph(para: &str, offset: usize, out: &mut Vec<RawQuote>) {
         let (body_end, resume) = match end {
             Some((pos, m)) => (pos, m + 1),
             // Unclosed: the quote runs to the end of the paragraph (British style).
-            None if matches!(c, '‘' | '“' | '"' | '„' | '«') => {
-                (para.trim_end().len(), chars.len())
-            }
+            None if matches!(c, '‘' | '“' | '"' | '„' | '«') => (para.trim_end().len(), chars.len()),
             None => {
                 k += 1;
                 continue;
@@ -133,11 +128,7 @@ fn scan_paragraph(para: &str, offset: usize, out: &mut Vec<RawQuote>) {
         };
         let body = &para[body_start..body_end];
         if body.chars().any(char::is_alphabetic) && body.trim() == body {
-            out.push(RawQuote {
-                start: offset + body_start,
-                end: offset + body_end,
-                speaker: None,
-            });
+            out.push(RawQuote { start: offset + body_start, end: offset + body_end, speaker: None });
         }
         k = resume;
     }
@@ -206,20 +197,15 @@ fn attribute(para: &str, offset: usize, quotes: &[RawQuote]) -> Option<String> {
             && w.chars().last().is_some_and(char::is_alphanumeric)
             && !PRONOUNS.contains(&w.to_lowercase().as_str())
     };
-    let verb_at = words
-        .iter()
-        .position(|w| SPEECH_VERBS.contains(&clean(w).to_lowercase().as_str()))?;
+    let verb_at = words.iter().position(|w| SPEECH_VERBS.contains(&clean(w).to_lowercase().as_str()))?;
     let mut before = verb_at;
     while before > 0 && AUXILIARIES.contains(&clean(words[before - 1]).as_str()) {
         before -= 1;
     }
     let start = (0..before).rev().take_while(|&p| is_name(words[p])).last();
     if let Some(start) = start.filter(|&s| before - s <= 5) {
-        let name: Vec<String> = words[start..before]
-            .iter()
-            .map(|w| clean(w))
-            .skip_while(|w| w == "The" || w == "A")
-            .collect();
+        let name: Vec<String> =
+            words[start..before].iter().map(|w| clean(w)).skip_while(|w| w == "The" || w == "A").collect();
         if !name.is_empty() {
             return Some(name.join(" "));
         }
@@ -227,19 +213,12 @@ fn attribute(para: &str, offset: usize, quotes: &[RawQuote]) -> Option<String> {
     if before > 0 && PRONOUNS.contains(&clean(words[before - 1]).to_lowercase().as_str()) {
         return None;
     }
-    let after: Vec<String> = words[verb_at + 1..]
-        .iter()
-        .take_while(|w| is_name(w))
-        .take(5)
-        .map(|w| clean(w))
-        .collect();
+    let after: Vec<String> = words[verb_at + 1..].iter().take_while(|w| is_name(w)).take(5).map(|w| clean(w)).collect();
     (!after.is_empty()).then(|| after.join(" "))
 }
 
 /// Words between a speaker and the speech verb ("will say", "has said").
-const AUXILIARIES: &[&str] = &[
-    "will", "has", "had", "would", "also", "later", "then", "is", "was",
-];
+const AUXILIARIES: &[&str] = &["will", "has", "had", "would", "also", "later", "then", "is", "was"];
 
 /// Content words of a quote, for matching utterances.
 fn terms(text: &str) -> Vec<String> {
@@ -268,17 +247,8 @@ pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
         let best = leaders
             .iter()
             .enumerate()
-            .map(|(g, &l)| {
-                (
-                    g,
-                    t.iter()
-                        .filter(|w| terms[l].binary_search(w).is_ok())
-                        .count(),
-                )
-            })
-            .filter(|&(_, shared)| {
-                !t.is_empty() && shared >= 2.min(t.len()) && shared * 3 >= t.len() * 2
-            })
+            .map(|(g, &l)| (g, t.iter().filter(|w| terms[l].binary_search(w).is_ok()).count()))
+            .filter(|&(_, shared)| !t.is_empty() && shared >= 2.min(t.len()) && shared * 3 >= t.len() * 2)
             .max_by_key(|&(g, shared)| (shared, std::cmp::Reverse(g)));
         match best {
             Some((g, _)) => members[g].push(k),
@@ -288,36 +258,18 @@ pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
             }
         }
     }
-    let words_only = DiffOptions {
-        ignore_case: true,
-        ignore_punctuation: true,
-        ignore_whitespace: true,
-    };
+    let words_only = DiffOptions { ignore_case: true, ignore_punctuation: true, ignore_whitespace: true };
     let mut groups: Vec<QuoteGroup> = members
         .into_iter()
-        .filter(|m| {
-            m.iter()
-                .map(|&k| quotes[k].doc)
-                .collect::<std::collections::BTreeSet<_>>()
-                .len()
-                > 1
-        })
+        .filter(|m| m.iter().map(|&k| quotes[k].doc).collect::<std::collections::BTreeSet<_>>().len() > 1)
         .map(|mut m| {
             m[1..].sort_by_key(|&k| (quotes[k].doc, quotes[k].segment));
             let group: Vec<Quote> = m.iter().map(|&k| quotes[k].clone()).collect();
-            let diffs: Vec<Vec<WordOp>> = group
-                .iter()
-                .map(|q| trim_uncovered(diff_words(&group[0].text, &q.text, &words_only)))
-                .collect();
-            let variant = diffs
-                .iter()
-                .flatten()
-                .any(|op| op.tag != Tag::Equal && op.text.chars().any(char::is_alphanumeric));
-            QuoteGroup {
-                quotes: group,
-                variant,
-                diffs,
-            }
+            let diffs: Vec<Vec<WordOp>> =
+                group.iter().map(|q| trim_uncovered(diff_words(&group[0].text, &q.text, &words_only))).collect();
+            let variant =
+                diffs.iter().flatten().any(|op| op.tag != Tag::Equal && op.text.chars().any(char::is_alphanumeric));
+            QuoteGroup { quotes: group, variant, diffs }
         })
         .collect();
     groups.sort_by_key(|g| (g.quotes[0].doc, g.quotes[0].segment));
@@ -346,10 +298,7 @@ mod tests {
         assert_eq!(quoted("He called it a “vile trade”."), ["vile trade"]);
         assert_eq!(quoted("a ‘tough new law’ demanding"), ["tough new law"]);
         assert_eq!(quoted("the \"vile trade\" in migrants"), ["vile trade"]);
-        assert_eq!(
-            quoted("Gott nannte es „Tag“ und «Nacht»."),
-            ["Tag", "Nacht"]
-        );
+        assert_eq!(quoted("Gott nannte es „Tag“ und «Nacht»."), ["Tag", "Nacht"]);
     }
 
     #[test]
@@ -366,17 +315,8 @@ mod tests {
         let t = "Chris Philp said: ‘We welcome it.\n‘Crossings are up 31%.\n‘This is the clear impact.’\n";
         let q = find_quotes(t);
         let texts: Vec<&str> = q.iter().map(|q| &t[q.start..q.end]).collect();
-        assert_eq!(
-            texts,
-            [
-                "We welcome it.",
-                "Crossings are up 31%.",
-                "This is the clear impact."
-            ]
-        );
-        assert!(q
-            .iter()
-            .all(|q| q.speaker.as_deref() == Some("Chris Philp")));
+        assert_eq!(texts, ["We welcome it.", "Crossings are up 31%.", "This is the clear impact."]);
+        assert!(q.iter().all(|q| q.speaker.as_deref() == Some("Chris Philp")));
         let t = "“It was ready to go,” Mr Burghart said.";
         assert_eq!(find_quotes(t)[0].speaker.as_deref(), Some("Mr Burghart"));
         let t = "\"We know this,\" Cooper told the BBC on Sunday.";
@@ -387,12 +327,7 @@ mod tests {
 
     #[test]
     fn misquote_is_a_variant_of_the_same_utterance() {
-        let q = |doc, text: &str| Quote {
-            doc,
-            segment: 0,
-            text: text.into(),
-            speaker: None,
-        };
+        let q = |doc, text: &str| Quote { doc, segment: 0, text: text.into(), speaker: None };
         let groups = group_quotes(vec![
             q(0, "This vile trade exploits the cracks between our institutions, pits nations against one another"),
             q(1, "This vile trade exploits the cracks between our institutions... and profits from our inability"),
@@ -402,13 +337,8 @@ mod tests {
         ]);
         assert_eq!(groups.len(), 2);
         assert!(groups.iter().all(|g| g.variant));
-        let vile = groups
-            .iter()
-            .find(|g| g.quotes[0].text.starts_with("This vile"))
-            .unwrap();
-        assert!(vile.diffs[1]
-            .iter()
-            .any(|op| op.tag != Tag::Equal && op.text.contains("pits nations")));
+        let vile = groups.iter().find(|g| g.quotes[0].text.starts_with("This vile")).unwrap();
+        assert!(vile.diffs[1].iter().any(|op| op.tag != Tag::Equal && op.text.contains("pits nations")));
         // A faithful fragment of a longer quote is not a variant.
         let faithful = group_quotes(vec![
             q(0, "combine our resources and share intelligence now"),
@@ -419,19 +349,11 @@ mod tests {
 
     #[test]
     fn fragments_do_not_chain_unrelated_quotes() {
-        let q = |doc, text: &str| Quote {
-            doc,
-            segment: 0,
-            text: text.into(),
-            speaker: None,
-        };
+        let q = |doc, text: &str| Quote { doc, segment: 0, text: text.into(), speaker: None };
         let groups = group_quotes(vec![
             q(0, "tackle the problem upstream at every step of the routes"),
             q(1, "tackle the problem upstream"),
-            q(
-                1,
-                "the problem of the routes is upstream and so is the problem of money",
-            ),
+            q(1, "the problem of the routes is upstream and so is the problem of money"),
             q(0, "money is short"),
         ]);
         assert_eq!(groups.len(), 1);

@@ -146,68 +146,31 @@ pub struct Summary {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (k, d) in self.documents.iter().enumerate() {
-            writeln!(
-                f,
-                "# version {k}: {} ({} segments)",
-                d.name,
-                d.segments.len()
-            )?;
+            writeln!(f, "# version {k}: {} ({} segments)", d.name, d.segments.len())?;
             for (i, s) in d.segments.iter().enumerate() {
-                writeln!(
-                    f,
-                    "  {i:>3} {:<11} support {} | {}",
-                    kind_name(s.kind),
-                    s.support,
-                    one_line(&s.text)
-                )?;
+                writeln!(f, "  {i:>3} {:<11} support {} | {}", kind_name(s.kind), s.support, one_line(&s.text))?;
             }
         }
         for p in &self.pairs {
             let (da, db) = (&self.documents[p.a], &self.documents[p.b]);
-            writeln!(
-                f,
-                "\n## {} -> {} (similarity {:.2})",
-                da.name, db.name, p.similarity
-            )?;
+            writeln!(f, "\n## {} -> {} (similarity {:.2})", da.name, db.name, p.similarity)?;
             for l in &p.links {
                 let moved = if l.moved { " moved" } else { "" };
-                writeln!(
-                    f,
-                    "  {:?} ~ {:?} {:?} {:.2}{moved}",
-                    l.a, l.b, l.kind, l.score
-                )?;
+                writeln!(f, "  {:?} ~ {:?} {:?} {:.2}{moved}", l.a, l.b, l.kind, l.score)?;
                 writeln!(f, "      {}", one_line(&render_ops(&l.ops)))?;
             }
             for &i in &p.unmatched_a {
-                writeln!(
-                    f,
-                    "  only in {}: [{i}] {}",
-                    da.name,
-                    one_line(&da.segments[i].text)
-                )?;
+                writeln!(f, "  only in {}: [{i}] {}", da.name, one_line(&da.segments[i].text))?;
             }
             for &j in &p.unmatched_b {
-                writeln!(
-                    f,
-                    "  only in {}: [{j}] {}",
-                    db.name,
-                    one_line(&db.segments[j].text)
-                )?;
+                writeln!(f, "  only in {}: [{j}] {}", db.name, one_line(&db.segments[j].text))?;
             }
         }
         if !self.quotes.is_empty() {
             writeln!(f, "\n## Quotes")?;
         }
         for g in &self.quotes {
-            writeln!(
-                f,
-                "  {}",
-                if g.variant {
-                    "VARIANT WORDING"
-                } else {
-                    "same wording"
-                }
-            )?;
+            writeln!(f, "  {}", if g.variant { "VARIANT WORDING" } else { "same wording" })?;
             for (q, ops) in g.quotes.iter().zip(&g.diffs) {
                 let who = q.speaker.as_deref().unwrap_or("?");
                 writeln!(
@@ -232,13 +195,7 @@ impl fmt::Display for Report {
                 .facts
                 .iter()
                 .map(|n| {
-                    format!(
-                        "{} [{}] \"{} {}\"",
-                        self.documents[n.doc].name,
-                        n.segment,
-                        n.text,
-                        n.describes.join(" ")
-                    )
+                    format!("{} [{}] \"{} {}\"", self.documents[n.doc].name, n.segment, n.text, n.describes.join(" "))
                 })
                 .collect();
             writeln!(f, "  {verdict}: {}", facts.join(" | "))?;

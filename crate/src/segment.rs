@@ -55,11 +55,7 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
         let mut body_start = start;
         if index == 0 {
             if let Some(len) = dateline_len(line) {
-                out.push(RawSegment {
-                    start,
-                    end: start + len,
-                    kind: SegmentKind::Dateline,
-                });
+                out.push(RawSegment { start, end: start + len, kind: SegmentKind::Dateline });
                 body_start = start + len + leading_space(&text[start + len..end]);
                 if body_start >= end {
                     continue;
@@ -68,11 +64,7 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
         }
         let first = out.len();
         for (s, e) in sentences(text, body_start, end) {
-            out.push(RawSegment {
-                start: s,
-                end: e,
-                kind: SegmentKind::Body,
-            });
+            out.push(RawSegment { start: s, end: e, kind: SegmentKind::Body });
         }
         classify_paragraph(text, &mut out[first..], line);
     }
@@ -84,11 +76,7 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
 pub fn segment_lines(text: &str) -> Vec<RawSegment> {
     line_spans(text)
         .filter_map(|(s, e)| trim_span(text, s, e))
-        .map(|(start, end)| RawSegment {
-            start,
-            end,
-            kind: classify(&text[start..end]),
-        })
+        .map(|(start, end)| RawSegment { start, end, kind: classify(&text[start..end]) })
         .collect()
 }
 
@@ -102,11 +90,7 @@ fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let start = pos;
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         pos = end + 1;
-        let end = if text[start..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
+        let end = if text[start..end].ends_with('\r') { end - 1 } else { end };
         Some((start, end))
     })
 }
@@ -151,10 +135,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 /// A line continues the previous one when the previous has no closing
 /// punctuation and this one starts in lower case and is not a list item.
 fn is_soft_wrap(previous: &str, line: &str) -> bool {
-    let ends_open = previous
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    let ends_open = previous.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',');
     let starts_lower = line.chars().next().is_some_and(|c| c.is_lowercase());
     ends_open && starts_lower && bullet_marker_len(previous) == 0 && !previous.ends_with(':')
 }
@@ -194,10 +175,7 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         let tail = &para[sentence_start..];
         let trimmed = tail.trim_end();
         if !trimmed.is_empty() {
-            out.push((
-                start + sentence_start,
-                start + sentence_start + trimmed.len(),
-            ));
+            out.push((start + sentence_start, start + sentence_start + trimmed.len()));
         }
     }
     out
@@ -208,35 +186,23 @@ fn is_terminator(c: char) -> bool {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '”' | '’' | '»' | '«' | '“' | ')' | ']' | '}' | '›'
-    )
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | '“' | ')' | ']' | '}' | '›')
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '(' | '[' | '‹'
-    )
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '(' | '[' | '‹')
 }
 
 /// After whitespace: does the next word look like the start of a sentence?
 fn starts_sentence(rest: &[(usize, char)]) -> bool {
-    let mut it = rest
-        .iter()
-        .map(|&(_, c)| c)
-        .skip_while(|c| c.is_whitespace());
+    let mut it = rest.iter().map(|&(_, c)| c).skip_while(|c| c.is_whitespace());
     let mut c = it.next();
     while c.is_some_and(is_opener) {
         c = it.next();
     }
     match c {
         Some(c) => {
-            c.is_uppercase()
-                || c.is_numeric()
-                || bullet_char(c)
-                || !c.is_alphabetic() && !c.is_ascii_punctuation()
+            c.is_uppercase() || c.is_numeric() || bullet_char(c) || !c.is_alphabetic() && !c.is_ascii_punctuation()
         }
         None => false,
     }
@@ -278,12 +244,11 @@ fn is_non_final(para: &str, at: usize, terminator: char) -> bool {
 /// Words that take a full stop without ending a sentence (English, German,
 /// French, Spanish newsroom usage). Titles like "Mr" also appear dotted.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "rev", "gen", "lt", "col", "capt",
-    "sgt", "gov", "sen", "rep", "pres", "supt", "insp", "det", "hon", "inc", "ltd", "co", "corp",
-    "plc", "vs", "etc", "approx", "no", "nos", "vol", "fig", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat",
-    "sun", "e.g", "i.e", "a.m", "p.m", "bzw", "ca", "usw", "vgl", "nr", "str", "hr", "fr", "z.b",
-    "d.h", "u.a", "sog", "mio", "mrd", "bzgl", "ggf", "mme", "mlle", "sra", "sr", "av",
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "rev", "gen", "lt", "col", "capt", "sgt", "gov", "sen",
+    "rep", "pres", "supt", "insp", "det", "hon", "inc", "ltd", "co", "corp", "plc", "vs", "etc", "approx", "no", "nos",
+    "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "wed", "thu", "fri", "sat", "sun", "e.g", "i.e", "a.m", "p.m", "bzw", "ca", "usw", "vgl", "nr", "str", "hr", "fr",
+    "z.b", "d.h", "u.a", "sog", "mio", "mrd", "bzgl", "ggf", "mme", "mlle", "sra", "sr", "av",
 ];
 
 fn bullet_char(c: char) -> bool {
@@ -313,11 +278,7 @@ fn bullet_marker_len(line: &str) -> usize {
 
 /// The kind of one sentence given on its own (input already split).
 pub fn classify(sentence: &str) -> SegmentKind {
-    let mut one = [RawSegment {
-        start: 0,
-        end: sentence.len(),
-        kind: SegmentKind::Body,
-    }];
+    let mut one = [RawSegment { start: 0, end: sentence.len(), kind: SegmentKind::Body }];
     classify_paragraph(sentence, &mut one, sentence.trim());
     one[0].kind
 }
@@ -335,10 +296,7 @@ fn classify_paragraph(text: &str, segments: &mut [RawSegment], line: &str) {
         s.kind = kind;
     }
     // Page furniture: a paragraph where at least half the sentences are.
-    let hits = segments
-        .iter()
-        .filter(|s| is_boilerplate(&text[s.start..s.end]))
-        .count();
+    let hits = segments.iter().filter(|s| is_boilerplate(&text[s.start..s.end])).count();
     if hits > 0 && hits * 2 >= segments.len() {
         for s in segments.iter_mut() {
             s.kind = SegmentKind::Boilerplate;
@@ -353,10 +311,7 @@ fn is_heading(line: &str) -> bool {
     let Some(last) = line.chars().last() else {
         return false;
     };
-    let first_upper = line
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let first_upper = line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
     first_upper
         && (1..=12).contains(&words)
         && (last.is_alphanumeric() || last == ')')
@@ -389,19 +344,13 @@ const BOILERPLATE: &[&str] = &[
 ];
 
 /// Whole segments that are furniture on their own (and only on their own).
-const BOILERPLATE_LINES: &[&str] = &[
-    "advertisement",
-    "related topics",
-    "share",
-    "skip advert",
-    "listen to this article",
-];
+const BOILERPLATE_LINES: &[&str] =
+    &["advertisement", "related topics", "share", "skip advert", "listen to this article"];
 
 fn is_boilerplate(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     let flat: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    BOILERPLATE.iter().any(|p| flat.contains(p))
-        || BOILERPLATE_LINES.contains(&flat.trim_end_matches(['.', ':']))
+    BOILERPLATE.iter().any(|p| flat.contains(p)) || BOILERPLATE_LINES.contains(&flat.trim_end_matches(['.', ':']))
 }
 
 /// A paragraph caught between two boilerplate paragraphs is furniture too
@@ -422,29 +371,18 @@ fn mark_boilerplate_runs(_text: &str, segments: &mut [RawSegment]) {
 /// `LONDON, March 31 (Reuters) —`, `WASHINGTON —`.
 fn dateline_len(line: &str) -> Option<usize> {
     if let Some(rest) = line.strip_prefix("date ") {
-        let date: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '-')
-            .collect();
+        let date: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
         if date.len() >= 8 {
             return Some(5 + date.len());
         }
     }
     // Upper-case place name, optional details, then a dash.
-    let dash = line
-        .char_indices()
-        .take(80)
-        .find(|&(_, c)| matches!(c, '—' | '–' | '-'))?;
+    let dash = line.char_indices().take(80).find(|&(_, c)| matches!(c, '—' | '–' | '-'))?;
     let head = &line[..dash.0];
-    let place: String = head
-        .chars()
-        .take_while(|c| !matches!(c, ',' | '('))
-        .collect();
+    let place: String = head.chars().take_while(|c| !matches!(c, ',' | '(')).collect();
     let place = place.trim();
     let is_place = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && place
-            .chars()
-            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'');
+        && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'');
     let spaced = head.ends_with(' ') && line[dash.0 + dash.1.len_utf8()..].starts_with(' ');
     (is_place && spaced).then(|| dash.0 + dash.1.len_utf8())
 }
@@ -454,10 +392,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        segment(text)
-            .iter()
-            .map(|s| &text[s.start..s.end])
-            .collect()
+        segment(text).iter().map(|s| &text[s.start..s.end]).collect()
     }
 
     fn kinds(text: &str) -> Vec<SegmentKind> {
@@ -469,43 +404,22 @@ mod tests {
         let t = "Sir Keir and Mr Smith met Dr. Jones. The U.S. paid £7.7bn, up 3.5%. Visit Metro.co.uk today.";
         assert_eq!(
             split(t),
-            [
-                "Sir Keir and Mr Smith met Dr. Jones.",
-                "The U.S. paid £7.7bn, up 3.5%.",
-                "Visit Metro.co.uk today."
-            ]
+            ["Sir Keir and Mr Smith met Dr. Jones.", "The U.S. paid £7.7bn, up 3.5%.", "Visit Metro.co.uk today."]
         );
     }
 
     #[test]
     fn email_at_end_of_sentence_splits() {
         let t = "Email us at webnews@metro.co.uk. Or you can write.";
-        assert_eq!(
-            split(t),
-            ["Email us at webnews@metro.co.uk.", "Or you can write."]
-        );
+        assert_eq!(split(t), ["Email us at webnews@metro.co.uk.", "Or you can write."]);
     }
 
     #[test]
     fn closing_quotes_stay_and_quotes_split_inside() {
         let t = "He said: “I simply do not believe it. We’ve got to act.” She left.";
-        assert_eq!(
-            split(t),
-            [
-                "He said: “I simply do not believe it.",
-                "We’ve got to act.”",
-                "She left."
-            ]
-        );
+        assert_eq!(split(t), ["He said: “I simply do not believe it.", "We’ve got to act.”", "She left."]);
         let t = "“It was ready. There is no programme,” Mr Burghart said. Next.";
-        assert_eq!(
-            split(t),
-            [
-                "“It was ready.",
-                "There is no programme,” Mr Burghart said.",
-                "Next."
-            ]
-        );
+        assert_eq!(split(t), ["“It was ready.", "There is no programme,” Mr Burghart said.", "Next."]);
     }
 
     #[test]
@@ -530,14 +444,8 @@ mod tests {
             ]
         );
         use SegmentKind::*;
-        assert_eq!(
-            kinds(t),
-            [Dateline, Body, Heading, Bullet, Bullet, Bullet, Body]
-        );
-        assert_eq!(
-            split("LONDON (AFP) - Talks began."),
-            ["LONDON (AFP) -", "Talks began."]
-        );
+        assert_eq!(kinds(t), [Dateline, Body, Heading, Bullet, Bullet, Bullet, Body]);
+        assert_eq!(split("LONDON (AFP) - Talks began."), ["LONDON (AFP) -", "Talks began."]);
     }
 
     #[test]
@@ -551,19 +459,11 @@ mod tests {
 
     #[test]
     fn run_on_sentence_is_not_split_and_german_works() {
-        assert_eq!(
-            split("Labour’s policy to illegal migration the crisis requires action.").len(),
-            1
-        );
-        let t =
-            "Da sprach Gott: Helligkeit soll entstehen! Da entstand z. B. Helligkeit. Gott sah es.";
+        assert_eq!(split("Labour’s policy to illegal migration the crisis requires action.").len(), 1);
+        let t = "Da sprach Gott: Helligkeit soll entstehen! Da entstand z. B. Helligkeit. Gott sah es.";
         assert_eq!(
             split(t),
-            [
-                "Da sprach Gott: Helligkeit soll entstehen!",
-                "Da entstand z. B. Helligkeit.",
-                "Gott sah es."
-            ]
+            ["Da sprach Gott: Helligkeit soll entstehen!", "Da entstand z. B. Helligkeit.", "Gott sah es."]
         );
     }
 
@@ -573,10 +473,7 @@ mod tests {
         assert!(segment(" \n\r\n\t").is_empty());
         assert_eq!(split("One.\r\nTwo.\r\n"), ["One.", "Two."]);
         let t = "a b.\n\n c. D\n";
-        let lines: Vec<&str> = segment_lines(t)
-            .iter()
-            .map(|s| &t[s.start..s.end])
-            .collect();
+        let lines: Vec<&str> = segment_lines(t).iter().map(|s| &t[s.start..s.end]).collect();
         assert_eq!(lines, ["a b.", "c. D"]);
     }
 }

@@ -30,20 +30,8 @@ pub struct Token<'a> {
 }
 
 /// Words that scale a figure and belong to it.
-const SCALES: &[&str] = &[
-    "million",
-    "billion",
-    "trillion",
-    "thousand",
-    "hundred",
-    "m",
-    "bn",
-    "k",
-    "mn",
-    "tn",
-    "millionen",
-    "milliarden",
-];
+const SCALES: &[&str] =
+    &["million", "billion", "trillion", "thousand", "hundred", "m", "bn", "k", "mn", "tn", "millionen", "milliarden"];
 
 fn is_currency(s: &str) -> bool {
     matches!(s, "£" | "$" | "€" | "¥" | "₹" | "US$" | "A$")
@@ -66,13 +54,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut k = 0;
     while k < pieces.len() {
         let (start, piece) = pieces[k];
-        let currency_first =
-            is_currency(piece) && pieces.get(k + 1).is_some_and(|p| is_figure(p.1));
+        let currency_first = is_currency(piece) && pieces.get(k + 1).is_some_and(|p| is_figure(p.1));
         if !(is_figure(piece) || currency_first) {
-            out.push(Token {
-                text: piece,
-                kind: kind_of(piece),
-            });
+            out.push(Token { text: piece, kind: kind_of(piece) });
             k += 1;
             continue;
         }
@@ -81,17 +65,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         if pieces.get(last + 1).is_some_and(|p| p.1 == "%") {
             last += 1;
         } else if pieces.get(last + 1).is_some_and(|p| p.1 == " ")
-            && pieces
-                .get(last + 2)
-                .is_some_and(|p| SCALES.contains(&p.1.to_lowercase().as_str()))
+            && pieces.get(last + 2).is_some_and(|p| SCALES.contains(&p.1.to_lowercase().as_str()))
         {
             last += 2;
         }
         let end = pieces[last].0 + pieces[last].1.len();
-        out.push(Token {
-            text: &text[start..end],
-            kind: TokenKind::Number,
-        });
+        out.push(Token { text: &text[start..end], kind: TokenKind::Number });
         k = last + 1;
     }
     out
@@ -112,18 +91,10 @@ fn kind_of(piece: &str) -> TokenKind {
 /// folded, and numbers stripped of separators (`1,100` = `1100`).
 pub fn normalize(token: &Token<'_>) -> String {
     match token.kind {
-        TokenKind::Number => token
-            .text
-            .chars()
-            .filter(|c| !matches!(c, ',' | ' '))
-            .flat_map(char::to_lowercase)
-            .collect(),
-        _ => token
-            .text
-            .chars()
-            .map(|c| if c == '’' { '\'' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect(),
+        TokenKind::Number => {
+            token.text.chars().filter(|c| !matches!(c, ',' | ' ')).flat_map(char::to_lowercase).collect()
+        }
+        _ => token.text.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase).collect(),
     }
 }
 
@@ -145,12 +116,7 @@ mod tests {
 
     #[test]
     fn tokens_rebuild_input() {
-        for s in [
-            "",
-            "We’ve got to—now! 🎉 e\u{301}",
-            "Gott nannte „Tag “.",
-            "a\r\nb",
-        ] {
+        for s in ["", "We’ve got to—now! 🎉 e\u{301}", "Gott nannte „Tag “.", "a\r\nb"] {
             assert_eq!(texts(s).concat(), s);
         }
     }
@@ -160,13 +126,7 @@ mod tests {
         let t = tokenize("We’ve 1,100 !");
         assert_eq!(
             t.iter().map(|t| t.kind).collect::<Vec<_>>(),
-            [
-                TokenKind::Word,
-                TokenKind::Space,
-                TokenKind::Number,
-                TokenKind::Space,
-                TokenKind::Punct
-            ]
+            [TokenKind::Word, TokenKind::Space, TokenKind::Number, TokenKind::Space, TokenKind::Punct]
         );
         assert_eq!(normalize(&t[0]), "we've");
         assert_eq!(normalize(&t[2]), "1100");

@@ -49,7 +49,5 @@ fn invalid(why: String) -> JsError {
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     // Plain objects, not Maps, so the report reads the same as its JSON.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&format!("could not build the report: {e}")))
+    value.serialize(&serializer).map_err(|e| JsError::new(&format!("could not build the report: {e}")))
 }

@@ -26,12 +26,7 @@ fn seed(prefix: &str) -> Document {
 
 fn case(name: &str) -> Report {
     let dir = seeds().join("cases").join(name);
-    let docs = ["a", "b"].map(|v| {
-        Document::new(
-            v,
-            std::fs::read_to_string(dir.join(format!("{v}.txt"))).unwrap(),
-        )
-    });
+    let docs = ["a", "b"].map(|v| Document::new(v, std::fs::read_to_string(dir.join(format!("{v}.txt"))).unwrap()));
     compare(&docs, &CompareOptions::default()).unwrap()
 }
 
@@ -53,14 +48,7 @@ fn all_five_seeds() {
 
 #[test]
 fn hand_made_cases() {
-    for name in [
-        "split",
-        "merge",
-        "move",
-        "misquote",
-        "changed-number",
-        "boilerplate",
-    ] {
+    for name in ["split", "merge", "move", "misquote", "changed-number", "boilerplate"] {
         insta::assert_snapshot!(format!("case_{name}"), case(name).to_string());
     }
 }
@@ -69,10 +57,7 @@ fn hand_made_cases() {
 fn split_is_one_to_two() {
     let r = case("split");
     let l = &r.pairs[0].links[0];
-    assert_eq!(
-        (l.a.clone(), l.b.clone(), l.kind),
-        (vec![0], vec![0, 1], LinkKind::Partial)
-    );
+    assert_eq!((l.a.clone(), l.b.clone(), l.kind), (vec![0], vec![0, 1], LinkKind::Partial));
 }
 
 #[test]
@@ -85,17 +70,9 @@ fn merge_is_two_to_one() {
 #[test]
 fn move_is_marked_and_the_rest_is_not() {
     let r = case("move");
-    let moved: Vec<_> = r.pairs[0]
-        .links
-        .iter()
-        .filter(|l| l.moved)
-        .map(|l| (l.a[0], l.b[0]))
-        .collect();
+    let moved: Vec<_> = r.pairs[0].links.iter().filter(|l| l.moved).map(|l| (l.a[0], l.b[0])).collect();
     assert_eq!(moved, [(3, 0)]);
-    assert!(r.pairs[0]
-        .links
-        .iter()
-        .all(|l| l.kind == LinkKind::Identical));
+    assert!(r.pairs[0].links.iter().all(|l| l.kind == LinkKind::Identical));
 }
 
 #[test]
@@ -105,34 +82,18 @@ fn misquote_is_flagged_with_its_words() {
     let q = &r.quotes[0];
     assert!(q.variant);
     assert_eq!(q.quotes[0].speaker.as_deref(), Some("Prime Minister"));
-    let changed: Vec<&str> = q.diffs[1]
-        .iter()
-        .filter(|o| o.tag != variorum::diff::Tag::Equal)
-        .map(|o| o.text.as_str())
-        .collect();
+    let changed: Vec<&str> =
+        q.diffs[1].iter().filter(|o| o.tag != variorum::diff::Tag::Equal).map(|o| o.text.as_str()).collect();
     assert_eq!(changed, ["have got to combine", "must pool"]);
 }
 
 #[test]
 fn changed_numbers_are_flagged() {
     let r = case("changed-number");
-    let verdicts: Vec<_> = r
-        .numbers
-        .iter()
-        .map(|g| (g.facts[0].text.as_str(), g.disagreement))
-        .collect();
-    assert_eq!(
-        verdicts,
-        [
-            ("More than 40", Some(Disagreement::Qualifier)),
-            ("£33 million", Some(Disagreement::Value))
-        ]
-    );
+    let verdicts: Vec<_> = r.numbers.iter().map(|g| (g.facts[0].text.as_str(), g.disagreement)).collect();
+    assert_eq!(verdicts, [("More than 40", Some(Disagreement::Qualifier)), ("£33 million", Some(Disagreement::Value))]);
     let ops = &r.pairs[0].links[1].ops;
-    assert!(
-        ops.iter().any(|o| o.number && o.text == "£33 million"),
-        "the changed figure is marked in the diff"
-    );
+    assert!(ops.iter().any(|o| o.number && o.text == "£33 million"), "the changed figure is marked in the diff");
 }
 
 #[test]
@@ -141,12 +102,7 @@ fn boilerplate_is_set_apart_and_not_linked() {
     let kinds: Vec<_> = r.documents[0].segments.iter().map(|s| s.kind).collect();
     assert_eq!(
         kinds,
-        [
-            SegmentKind::Body,
-            SegmentKind::Boilerplate,
-            SegmentKind::Boilerplate,
-            SegmentKind::Boilerplate
-        ]
+        [SegmentKind::Body, SegmentKind::Boilerplate, SegmentKind::Boilerplate, SegmentKind::Boilerplate]
     );
     assert_eq!(r.pairs[0].links.len(), 1);
     assert_eq!(r.pairs[0].links[0].kind, LinkKind::MinorEdit);

@@ -27,15 +27,12 @@ fn kind_name(k: SegmentKind) -> &'static str {
 
 fn check(gold_file: &str) {
     let path = format!("{}/tests/data/{gold_file}", env!("CARGO_MANIFEST_DIR"));
-    let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     for side in ["a", "b"] {
         let file = gold[side]["file"].as_str().unwrap();
         let text = seed(&file[..3]);
-        let got: Vec<(String, &str)> = segment(&text)
-            .iter()
-            .map(|s| (text[s.start..s.end].to_string(), kind_name(s.kind)))
-            .collect();
+        let got: Vec<(String, &str)> =
+            segment(&text).iter().map(|s| (text[s.start..s.end].to_string(), kind_name(s.kind))).collect();
         let want: Vec<(String, &str)> = gold[side]["sentences"]
             .as_array()
             .unwrap()
@@ -74,11 +71,7 @@ fn segments_and_gaps_rebuild_every_seed() {
         let text = seed(p);
         let mut pos = 0;
         for s in segment(&text) {
-            assert!(
-                text[pos..s.start].trim().is_empty(),
-                "{p}: non-space gap before {}",
-                s.start
-            );
+            assert!(text[pos..s.start].trim().is_empty(), "{p}: non-space gap before {}", s.start);
             pos = s.end;
         }
         assert!(text[pos..].trim().is_empty());

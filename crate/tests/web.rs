@@ -23,11 +23,8 @@ fn js(json: &str) -> JsValue {
 }
 
 fn seeds_input() -> serde_json::Value {
-    let docs: Vec<_> = SEEDS
-        .iter()
-        .enumerate()
-        .map(|(k, t)| serde_json::json!({"name": format!("v{k}"), "text": t}))
-        .collect();
+    let docs: Vec<_> =
+        SEEDS.iter().enumerate().map(|(k, t)| serde_json::json!({"name": format!("v{k}"), "text": t})).collect();
     serde_json::json!({ "documents": docs, "options": {} })
 }
 
@@ -40,9 +37,7 @@ fn segmentation_matches_the_annotation_counts() {
 #[wasm_bindgen_test]
 fn report_through_javascript_equals_the_native_report() {
     let input = seeds_input();
-    let from_js = compare_js(js(&input.to_string()))
-        .map_err(JsValue::from)
-        .expect("compare");
+    let from_js = compare_js(js(&input.to_string())).map_err(JsValue::from).expect("compare");
     let text: String = js_sys::JSON::stringify(&from_js).unwrap().into();
     let from_js: serde_json::Value = serde_json::from_str(&text).unwrap();
 
@@ -59,20 +54,12 @@ fn first_difference(x: &serde_json::Value, y: &serde_json::Value, path: String) 
     use serde_json::Value::{Array, Object};
     match (x, y) {
         (Object(a), Object(b)) if a.len() == b.len() => a.iter().find_map(|(k, v)| {
-            b.get(k).map_or(Some(format!("{path}.{k}")), |w| {
-                first_difference(v, w, format!("{path}.{k}"))
-            })
+            b.get(k).map_or(Some(format!("{path}.{k}")), |w| first_difference(v, w, format!("{path}.{k}")))
         }),
-        (Array(a), Array(b)) if a.len() == b.len() => a
-            .iter()
-            .zip(b)
-            .enumerate()
-            .find_map(|(i, (v, w))| first_difference(v, w, format!("{path}[{i}]"))),
-        (serde_json::Value::Number(a), serde_json::Value::Number(b))
-            if a.as_f64() == b.as_f64() =>
-        {
-            None
+        (Array(a), Array(b)) if a.len() == b.len() => {
+            a.iter().zip(b).enumerate().find_map(|(i, (v, w))| first_difference(v, w, format!("{path}[{i}]")))
         }
+        (serde_json::Value::Number(a), serde_json::Value::Number(b)) if a.as_f64() == b.as_f64() => None,
         _ if x == y => None,
         _ => Some(format!("{path}: {x} vs {y}")),
     }
@@ -91,13 +78,9 @@ fn bad_input_throws_a_readable_error_not_a_trap() {
     assert!(error_message(r#"{"documents": [{"text": 1}]}"#).starts_with("invalid input"));
     assert!(error_message(r#"{"documents": [], "options": {}}"#).starts_with("nothing to compare"));
     assert!(
-        error_message(r#"{"documents": [{"text": "a"}], "options": {"colour": 1}}"#)
-            .contains("unknown field `colour`")
+        error_message(r#"{"documents": [{"text": "a"}], "options": {"colour": 1}}"#).contains("unknown field `colour`")
     );
-    assert!(
-        error_message(r#"{"documents": [{"text": "a"}], "options": {"base": 4}}"#)
-            .contains("does not exist")
-    );
+    assert!(error_message(r#"{"documents": [{"text": "a"}], "options": {"base": 4}}"#).contains("does not exist"));
     // The module still works after errors.
     assert!(compare_js(js(r#"{"documents": [{"text": "Still alive."}]}"#)).is_ok());
 }
