@@ -61,6 +61,8 @@ pub struct AlignConfig {
     pub probe_terms: usize,
     /// Terms in more sentences than this are too common to look up candidates.
     pub max_postings: usize,
+    /// Most candidates per sentence compared exactly (the best by shared weight).
+    pub max_candidates: usize,
 }
 
 impl AlignConfig {
@@ -78,6 +80,7 @@ impl AlignConfig {
             "paraphrase" => self.paraphrase = number()?,
             "probe_terms" => self.probe_terms = count()?,
             "max_postings" => self.max_postings = count()?,
+            "max_candidates" => self.max_candidates = count()?,
             _ => return Err(format!("no alignment setting '{name}'")),
         }
         Ok(())
@@ -96,6 +99,7 @@ impl Default for AlignConfig {
             paraphrase: 0.5,
             probe_terms: 8,
             max_postings: 200,
+            max_candidates: 24,
         }
     }
 }
@@ -259,16 +263,45 @@ struct Candidate {
     identical: bool,
 }
 
+/// One version's sentences, prepared once for all the pairs it is in: term
+/// weights summed per sentence, and an index from terms (and fingerprints)
+/// to sentences.
+#[derive(Debug)]
+pub struct Indexed<'a> {
+    sentences: &'a [SentenceTerms],
+    weights: &'a [f32],
+    mass: Vec<f32>,
+    postings: HashMap<Term, Vec<usize>>,
+    by_fingerprint: HashMap<u64, Vec<usize>>,
+}
+
+impl<'a> Indexed<'a> {
+    /// Indexes `sentences` under the comparison's term `weights`.
+    pub fn new(sentences: &'a [SentenceTerms], weights: &'a [f32]) -> Self {
+        let mut postings: HashMap<Term, Vec<usize>> = HashMap::new();
+        let mut by_fingerprint: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (j, s) in sentences.iter().enumerate() {
+            for &t in &s.terms {
+                postings.entry(t).or_default().push(j);
+            }
+            by_fingerprint.entry(s.fingerprint).or_default().push(j);
+        }
+        let mass = sentences.iter().map(|s| s.terms.iter().map(|&t| weights[t as usize]).sum()).collect();
+        Indexed { sentences, weights, mass, postings, by_fingerprint }
+    }
+}
+
 /// Aligns the sentences of two versions.
-pub fn align(a: &[SentenceTerms], b: &[SentenceTerms], weights: &[f32], config: &AlignConfig) -> Alignment {
-    let mass = |s: &SentenceTerms| s.terms.iter().map(|&t| weights[t as usize]).sum::<f32>();
-    let mass_a: Vec<f32> = a.iter().map(mass).collect();
-    let mass_b: Vec<f32> = b.iter().map(mass).collect();
-    let (n, m) = (a.len(), b.len());
-    let mut candidates = candidates(a, b, weights, &mass_a, &mass_b, config);
+pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignment {
+    let (mass_a, mass_b) = (&a.mass, &b.mass);
+    let (n, m) = (a.sentences.len(), b.sentences.len());
+    let mut candidates = candidates(a, b, config);
     // Best first; among equals (repeated sentences), the one nearest the diagonal.
     let off_diagonal = |c: &Candidate| (c.i as f32 / n.max(1) as f32 - c.j as f32 / m.max(1) as f32).abs();
-    candidates.sort_by(|x, y| y.dice.total_cmp(&x.dice).then(off_diagonal(x).total_cmp(&off_diagonal(y))));
+    candidates.sort_unstable_by(|x, y| {
+        y.dice.total_cmp(&x.dice).then(off_diagonal(x).total_cmp(&off_diagonal(y))).then((x.i, x.j).cmp(&(y.i, y.j)))
+    });
+    let (a, b) = (a.sentences, b.sentences);
     let furniture = |c: &Candidate| a[c.i].furniture || b[c.j].furniture;
     let strong = |c: &Candidate| c.dice >= if furniture(c) { config.minor_edit } else { config.min_similarity };
 
@@ -438,46 +471,52 @@ const CHEAP_POSTINGS: usize = 16;
 
 /// Candidate pairs that share at least one of a sentence's rarer terms,
 /// or are identical.
-fn candidates(
-    a: &[SentenceTerms],
-    b: &[SentenceTerms],
-    weights: &[f32],
-    mass_a: &[f32],
-    mass_b: &[f32],
-    config: &AlignConfig,
-) -> Vec<Candidate> {
-    let mut postings: HashMap<Term, Vec<usize>> = HashMap::new();
-    for (j, s) in b.iter().enumerate() {
-        for &t in &s.terms {
-            postings.entry(t).or_default().push(j);
-        }
-    }
-    let mut by_fingerprint: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (j, s) in b.iter().enumerate() {
-        by_fingerprint.entry(s.fingerprint).or_default().push(j);
-    }
+fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Candidate> {
+    let (postings, by_fingerprint, weights) = (&b.postings, &b.by_fingerprint, b.weights);
+    let (mass_a, mass_b) = (&a.mass, &b.mass);
+    let (a, b) = (a.sentences, b.sentences);
 
+    // Score every sentence the probe terms reach by the weight it shares
+    // through them (a dense accumulator, reset after each sentence); only
+    // the best few get an exact comparison. This keeps the cost per sentence
+    // bounded however long the texts are.
     let mut out = Vec::new();
+    let mut acc = vec![0.0f32; b.len()];
     let mut seen = vec![usize::MAX; b.len()];
+    let mut touched: Vec<usize> = Vec::new();
     let mut probe: Vec<(usize, Term)> = Vec::new();
     for (i, s) in a.iter().enumerate() {
         probe.clear();
         probe.extend(s.terms.iter().filter_map(|&t| postings.get(&t).map(|p| (p.len(), t))));
         probe.sort_unstable();
-        let mut touched: Vec<usize> = by_fingerprint.get(&s.fingerprint).cloned().unwrap_or_default();
+        touched.clear();
+        let mut reach = |j: usize, w: f32, touched: &mut Vec<usize>| {
+            if seen[j] != i {
+                seen[j] = i;
+                acc[j] = 0.0;
+                touched.push(j);
+            }
+            acc[j] += w;
+        };
+        for &j in by_fingerprint.get(&s.fingerprint).into_iter().flatten() {
+            reach(j, f32::MAX / 4.0, &mut touched);
+        }
         // Every cheap term, then the rarest few of the rest: enough to find
         // each part of a split, bounded for frequent words in long texts.
         for (k, &(len, t)) in probe.iter().enumerate() {
             if len > config.max_postings || (len > CHEAP_POSTINGS && k >= config.probe_terms) {
                 break;
             }
-            touched.extend(&postings[&t]);
-        }
-        for j in touched {
-            if seen[j] == i {
-                continue;
+            for &j in &postings[&t] {
+                reach(j, weights[t as usize], &mut touched);
             }
-            seen[j] = i;
+        }
+        if touched.len() > config.max_candidates {
+            touched
+                .select_nth_unstable_by(config.max_candidates - 1, |&x, &y| acc[y].total_cmp(&acc[x]).then(x.cmp(&y)));
+            touched.truncate(config.max_candidates);
+        }
+        for &j in &touched {
             let (shared_mass, shared) = overlap(&s.terms, &b[j].terms, weights);
             let identical = s.fingerprint == b[j].fingerprint && !s.terms.is_empty();
             if shared == 0 && !identical {
@@ -626,7 +665,8 @@ mod tests {
         let mut vocab = Vocabulary::default();
         let a: Vec<_> = a.iter().map(|s| vocab.add(s, false)).collect();
         let b: Vec<_> = b.iter().map(|s| vocab.add(s, false)).collect();
-        align(&a, &b, &vocab.weights(), &AlignConfig::default())
+        let weights = vocab.weights();
+        align(&Indexed::new(&a, &weights), &Indexed::new(&b, &weights), &AlignConfig::default())
     }
 
     fn pairs(al: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::{align, AlignConfig, Alignment, LinkKind, SentenceTerms, Vocabulary};
+use crate::align::{align, AlignConfig, Alignment, Indexed, LinkKind, SentenceTerms, Vocabulary};
 use crate::diff::{diff_words, mark_quotes, DiffOptions};
 use crate::numbers::{group_numbers, read_figures, NumberFact};
 use crate::quotes::{find_quotes, group_quotes, Quote, RawQuote};
@@ -160,13 +160,14 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         })
         .collect();
     let weights = vocab.weights();
+    let indexed: Vec<Indexed<'_>> = terms.iter().map(|t| Indexed::new(t, &weights)).collect();
     let config = options.align;
 
     let n = docs.len();
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     for a in 0..n {
         for b in a + 1..n {
-            let alignment = align(&terms[a], &terms[b], &weights, &config);
+            let alignment = align(&indexed[a], &indexed[b], &config);
             pairs.push(pair_report(a, b, alignment, &texts, &options.diff));
         }
     }
@@ -186,11 +187,12 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
             segments: t
                 .segments
                 .iter()
+                .zip(t.spans())
                 .enumerate()
-                .map(|(i, s)| Segment {
+                .map(|(i, (s, span))| Segment {
                     text: t.slice(s).to_string(),
                     kind: s.kind,
-                    span: t.span(s),
+                    span,
                     support: support[d][i],
                     group: group_of[d][i],
                 })
@@ -319,9 +321,19 @@ impl Text {
         self.text.get(s.start..s.end).unwrap_or_default()
     }
 
-    fn span(&self, s: &RawSegment) -> Span {
-        let utf16 = |byte: usize| self.text.get(..byte).map_or(0, |p| p.encode_utf16().count());
-        Span { utf8: [s.start, s.end], utf16: [utf16(s.start), utf16(s.end)] }
+    /// Every segment's span in both units, in one pass over the text
+    /// (segments are in order and do not overlap).
+    fn spans(&self) -> Vec<Span> {
+        let (mut byte, mut unit) = (0, 0);
+        let mut advance = |to: usize| {
+            unit += self.text.get(byte..to).map_or(0, |p| p.encode_utf16().count());
+            byte = to;
+            unit
+        };
+        self.segments
+            .iter()
+            .map(|s| Span { utf8: [s.start, s.end], utf16: [advance(s.start), advance(s.end)] })
+            .collect()
     }
 }
 

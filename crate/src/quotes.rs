@@ -6,6 +6,8 @@
 //! paragraph again and closes only the last. An apostrophe inside a word
 //! (We’ve, Labour’s) never closes a quote.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::diff::{diff_words, DiffOptions, Tag, WordOp};
@@ -241,19 +243,28 @@ fn terms(text: &str) -> Vec<String> {
 pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
     quotes.sort_by_key(|q| std::cmp::Reverse(q.text.len()));
     let terms: Vec<Vec<String>> = quotes.iter().map(|q| terms(&q.text)).collect();
-    let mut leaders: Vec<usize> = Vec::new();
+    // Leaders indexed by their terms, so each quote meets only the leaders it shares words with.
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut shared: HashMap<usize, usize> = HashMap::new();
     for (k, t) in terms.iter().enumerate() {
-        let best = leaders
+        shared.clear();
+        for w in t {
+            for &g in index.get(w.as_str()).into_iter().flatten() {
+                *shared.entry(g).or_default() += 1;
+            }
+        }
+        let best = shared
             .iter()
-            .enumerate()
-            .map(|(g, &l)| (g, t.iter().filter(|w| terms[l].binary_search(w).is_ok()).count()))
-            .filter(|&(_, shared)| !t.is_empty() && shared >= 2.min(t.len()) && shared * 3 >= t.len() * 2)
-            .max_by_key(|&(g, shared)| (shared, std::cmp::Reverse(g)));
+            .filter(|&(_, &n)| n >= 2.min(t.len()) && n * 3 >= t.len() * 2)
+            .max_by_key(|&(&g, &n)| (n, std::cmp::Reverse(g)))
+            .map(|(&g, _)| g);
         match best {
-            Some((g, _)) => members[g].push(k),
+            Some(g) => members[g].push(k),
             None => {
-                leaders.push(k);
+                for w in t {
+                    index.entry(w.as_str()).or_default().push(members.len());
+                }
                 members.push(vec![k]);
             }
         }
