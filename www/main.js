@@ -99,7 +99,8 @@ async function compareAll() {
   state.right = Math.min(state.right, documents.length - 1);
   busy(true);
   const started = performance.now();
-  const reply = await runCompare(documents, { base: state.left, diff: state.diff });
+  // Views show diffs against the base only (a new base recompares), so only those pairs are diffed.
+  const reply = await runCompare(documents, { base: state.left, diff: state.diff, word_diffs: "base" });
   busy(false);
   if (reply.cancelled) {
     $("status").textContent = "Cancelled. Your versions are unchanged.";

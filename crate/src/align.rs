@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::tokenize::{normalize, tokenize, TokenKind};
+use crate::tokenize::{normalize, tokenize, Token, TokenKind};
 
 /// Interned term id.
 type Term = u32;
@@ -129,21 +129,30 @@ pub struct SentenceTerms {
 impl Vocabulary {
     /// Interns the terms of one sentence and counts it.
     pub fn add(&mut self, sentence: &str, furniture: bool) -> SentenceTerms {
+        self.add_tokens(&tokenize(sentence), furniture)
+    }
+
+    /// [`Vocabulary::add`] for a sentence already tokenised.
+    pub fn add_tokens(&mut self, tokens: &[Token<'_>], furniture: bool) -> SentenceTerms {
         let mut terms: Vec<Term> = Vec::new();
         let mut fingerprint = Fnv::default();
-        for token in tokenize(sentence) {
+        for token in tokens {
             if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
-            let norm = normalize(&token);
+            let norm = normalize(token);
             fingerprint.write(norm.as_bytes());
-            let stem = if token.kind == TokenKind::Number { norm.clone() } else { stem(&norm) };
-            let next = self.ids.len() as Term;
-            let id = *self.ids.entry(stem).or_insert(next);
-            if id == next {
-                self.df.push(0);
-                self.stop.push(is_stopword(&norm));
-            }
+            let stem = if token.kind == TokenKind::Number { &norm } else { stem(&norm) };
+            let id = match self.ids.get(stem) {
+                Some(&id) => id,
+                None => {
+                    let id = self.ids.len() as Term;
+                    self.ids.insert(stem.to_string(), id);
+                    self.df.push(0);
+                    self.stop.push(is_stopword(&norm));
+                    id
+                }
+            };
             terms.push(id);
         }
         terms.sort_unstable();
@@ -176,13 +185,13 @@ impl Vocabulary {
 /// Word stem good enough for matching inflections in English and German:
 /// a plural or possessive `s` dropped, then the first five characters
 /// ("smugglers" ~ "smuggling", "fines" ~ "fine").
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> &str {
     let word = word.strip_suffix("'s").unwrap_or(word);
     let word = match word.strip_suffix('s') {
         Some(w) if w.chars().count() >= 3 && !w.ends_with('s') => w,
         _ => word,
     };
-    word.chars().take(5).collect()
+    word.char_indices().nth(5).map_or(word, |(end, _)| &word[..end])
 }
 
 /// Function words of English and German: they connect, they do not carry content.

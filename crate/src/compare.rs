@@ -5,13 +5,14 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{align, AlignConfig, Alignment, Indexed, LinkKind, SentenceTerms, Vocabulary};
-use crate::diff::{diff_words, mark_quotes, DiffOptions};
-use crate::numbers::{group_numbers, read_figures, NumberFact};
+use crate::diff::{diff_tokens, mark_quotes, DiffOptions};
+use crate::numbers::{group_numbers, read_figures_in, NumberFact};
 use crate::quotes::{find_quotes, group_quotes, Quote, RawQuote};
 use crate::report::{
     round_score, DocumentReport, Group, Link, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
 };
 use crate::segment::{classify, segment, segment_lines, RawSegment, SegmentKind};
+use crate::tokenize::{tokenize, Token, TokenKind};
 
 /// Most versions one comparison takes.
 pub const MAX_DOCUMENTS: usize = 200;
@@ -57,10 +58,24 @@ pub struct CompareOptions {
     pub presplit: bool,
     /// How words are compared in the diffs.
     pub diff: DiffOptions,
+    /// Which pairs get word diffs: every pair, or only those with the base
+    /// (all a view of the base needs; much less work for many versions).
+    pub word_diffs: WordDiffs,
     /// Alignment settings: Rust-only, for experiments; the defaults are the
     /// one configuration every benchmark figure uses.
     #[serde(skip)]
     pub align: AlignConfig,
+}
+
+/// Which pairs of versions get word diffs inside their links.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WordDiffs {
+    /// Every pair.
+    #[default]
+    All,
+    /// Only pairs with the base version; other pairs' links have empty `ops`.
+    Base,
 }
 
 /// Why a comparison was refused. Its text is the message users see.
@@ -148,14 +163,21 @@ impl std::error::Error for CompareError {}
 pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, CompareError> {
     check_limits(docs, options)?;
     let texts: Vec<Text> = docs.iter().map(|d| Text::new(d, options.presplit)).collect();
+    // Tokenised once, used by every stage.
+    let tokens: Vec<Vec<Vec<Token<'_>>>> =
+        texts.iter().map(|t| t.segments.iter().map(|s| tokenize(t.slice(s))).collect()).collect();
 
     let mut vocab = Vocabulary::default();
     let terms: Vec<Vec<SentenceTerms>> = texts
         .iter()
-        .map(|t| {
+        .zip(&tokens)
+        .map(|(t, tokens)| {
             t.segments
                 .iter()
-                .map(|s| vocab.add(t.slice(s), s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet))
+                .zip(tokens)
+                .map(|(s, tokens)| {
+                    vocab.add_tokens(tokens, s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet)
+                })
                 .collect()
         })
         .collect();
@@ -168,7 +190,8 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
     for a in 0..n {
         for b in a + 1..n {
             let alignment = align(&indexed[a], &indexed[b], &config);
-            pairs.push(pair_report(a, b, alignment, &texts, &options.diff));
+            let with_diffs = options.word_diffs == WordDiffs::All || a == options.base || b == options.base;
+            pairs.push(pair_report(a, b, alignment, &texts, &tokens, with_diffs.then_some(&options.diff)));
         }
     }
 
@@ -201,7 +224,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         .collect();
     let quotes = group_quotes(texts.iter().enumerate().flat_map(|(d, t)| t.quotes(d)).collect());
     let linked = linked_segments(&pairs);
-    let figures = texts.iter().enumerate().flat_map(|(d, t)| t.figures(d)).collect();
+    let figures = texts.iter().enumerate().flat_map(|(d, t)| t.figures(d, &tokens[d])).collect();
     let numbers = group_numbers(figures, &linked);
     let mut summary = summary(&documents, &pairs, &groups);
     summary.quotes_variant = quotes.iter().filter(|q| q.variant).count();
@@ -307,12 +330,13 @@ impl Text {
             .collect()
     }
 
-    fn figures(&self, doc: usize) -> Vec<NumberFact> {
+    fn figures(&self, doc: usize, tokens: &[Vec<Token<'_>>]) -> Vec<NumberFact> {
         self.segments
             .iter()
+            .zip(tokens)
             .enumerate()
-            .flat_map(|(segment, s)| {
-                read_figures(self.slice(s)).into_iter().map(move |f| NumberFact { doc, segment, ..f })
+            .flat_map(|(segment, (s, tokens))| {
+                read_figures_in(self.slice(s), tokens).into_iter().map(move |f| NumberFact { doc, segment, ..f })
             })
             .collect()
     }
@@ -337,14 +361,35 @@ impl Text {
     }
 }
 
-fn pair_report(a: usize, b: usize, alignment: Alignment, texts: &[Text], diff: &DiffOptions) -> PairReport {
-    let joined = |t: &Text, idx: &[usize]| idx.iter().map(|&i| t.slice(&t.segments[i])).collect::<Vec<_>>().join(" ");
+/// The report of one pair; `diff` is `None` when this pair gets no word diffs.
+fn pair_report(
+    a: usize,
+    b: usize,
+    alignment: Alignment,
+    texts: &[Text],
+    tokens: &[Vec<Vec<Token<'_>>>],
+    diff: Option<&DiffOptions>,
+) -> PairReport {
+    // A unit's segments joined by a space, as tokens.
+    let joined = |d: usize, idx: &[usize]| {
+        let mut out: Vec<Token<'_>> = Vec::new();
+        for (k, &i) in idx.iter().enumerate() {
+            if k > 0 {
+                out.push(Token { text: " ", kind: TokenKind::Space });
+            }
+            out.extend_from_slice(&tokens[d][i]);
+        }
+        out
+    };
     let links = alignment
         .units
         .into_iter()
         .map(|u| {
-            let mut ops = diff_words(&joined(&texts[a], &u.a), &joined(&texts[b], &u.b), diff);
-            mark_quotes(&mut ops, &texts[a].quote_spans(&u.a), &texts[b].quote_spans(&u.b));
+            let mut ops = Vec::new();
+            if let Some(diff) = diff {
+                ops = diff_tokens(&joined(a, &u.a), &joined(b, &u.b), diff);
+                mark_quotes(&mut ops, &texts[a].quote_spans(&u.a), &texts[b].quote_spans(&u.b));
+            }
             Link { a: u.a, b: u.b, kind: u.kind, score: round_score(u.score), moved: u.moved, ops }
         })
         .collect();
@@ -513,6 +558,18 @@ mod tests {
         let d = Document::from_sentences("b", vec!["A. B.".into(), "C".into()]);
         let r = compare(&[d], &CompareOptions::default()).unwrap();
         assert_eq!(r.documents[0].segments[0].text, "A. B.");
+    }
+
+    #[test]
+    fn word_diffs_for_base_pairs_only() {
+        let docs = ["Talks opened in London.", "Talks opened in Paris.", "Talks opened in Rome."]
+            .map(|t| Document::new("v", t));
+        let options = CompareOptions { base: 1, word_diffs: WordDiffs::Base, ..CompareOptions::default() };
+        let r = compare(&docs, &options).unwrap();
+        let with_ops: Vec<(usize, usize)> =
+            r.pairs.iter().filter(|p| p.links.iter().all(|l| !l.ops.is_empty())).map(|p| (p.a, p.b)).collect();
+        assert_eq!(with_ops, [(0, 1), (1, 2)]);
+        assert!(r.pairs[1].links[0].ops.is_empty(), "pair 0-2 is linked but not diffed");
     }
 
     #[test]

@@ -62,12 +62,16 @@ pub struct DiffOptions {
 /// assert!(ops[1].number);
 /// ```
 pub fn diff_words(old: &str, new: &str, options: &DiffOptions) -> Vec<WordOp> {
-    if old == new {
-        let equal = WordOp { tag: Tag::Equal, text: old.to_string(), number: false, quote: false };
-        return if old.is_empty() { Vec::new() } else { vec![equal] };
+    diff_tokens(&tokenize(old), &tokenize(new), options)
+}
+
+/// [`diff_words`] on texts already tokenised.
+pub fn diff_tokens(old_tokens: &[Token<'_>], new_tokens: &[Token<'_>], options: &DiffOptions) -> Vec<WordOp> {
+    if old_tokens.iter().map(|t| t.text).eq(new_tokens.iter().map(|t| t.text)) {
+        let text: String = old_tokens.iter().map(|t| t.text).collect();
+        let equal = WordOp { tag: Tag::Equal, text, number: false, quote: false };
+        return if old_tokens.is_empty() { Vec::new() } else { vec![equal] };
     }
-    let old_tokens = tokenize(old);
-    let new_tokens = tokenize(new);
     let old_keys: Vec<Cow<'_, str>> = old_tokens.iter().map(|t| key(t, options)).collect();
     let new_keys: Vec<Cow<'_, str>> = new_tokens.iter().map(|t| key(t, options)).collect();
     // Patience, not Myers: Myers is faster on sentences but loses shared
@@ -88,8 +92,8 @@ pub fn diff_words(old: &str, new: &str, options: &DiffOptions) -> Vec<WordOp> {
             },
         }
     }
-    let chunks = absorb_islands(chunks, &old_tokens, &new_tokens);
-    render(&chunks, &old_tokens, &new_tokens)
+    let chunks = absorb_islands(chunks, old_tokens, new_tokens);
+    render(&chunks, old_tokens, new_tokens)
 }
 
 /// What a token is compared by: its text, unless an option folds it.
@@ -97,7 +101,7 @@ fn key<'a>(token: &Token<'a>, options: &DiffOptions) -> Cow<'a, str> {
     match token.kind {
         TokenKind::Space if options.ignore_whitespace => Cow::Borrowed(" "),
         TokenKind::Punct if options.ignore_punctuation => Cow::Borrowed("·"),
-        _ if options.ignore_case => Cow::Owned(normalize(token)),
+        _ if options.ignore_case => normalize(token),
         _ => Cow::Borrowed(token.text),
     }
 }

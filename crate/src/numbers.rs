@@ -7,11 +7,12 @@
 //! across versions when they are in linked sentences with the same unit, or
 //! have the same unit and describe the same thing (shared neighbouring words).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::tokenize::{normalize, tokenize, TokenKind};
+use crate::tokenize::{normalize, tokenize, Token, TokenKind};
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -109,8 +110,15 @@ const TIME_WORDS: &[&str] = &["second", "minute", "hour", "day", "week", "month"
 /// assert_eq!((f[2].value, f[2].unit), (31.0, Unit::Percent));
 /// ```
 pub fn read_figures(sentence: &str) -> Vec<NumberFact> {
-    let tokens = tokenize(sentence);
-    let words: Vec<(usize, String)> = tokens
+    read_figures_in(sentence, &tokenize(sentence))
+}
+
+/// [`read_figures`] for a sentence already tokenised (`tokens` slice `sentence`).
+pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> {
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let words: Vec<(usize, Cow<'_, str>)> = tokens
         .iter()
         .enumerate()
         .filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Number))
@@ -129,7 +137,7 @@ pub fn read_figures(sentence: &str) -> Vec<NumberFact> {
         let describes: Vec<String> = words[w + 1..]
             .iter()
             .take_while(|(k, _)| tokens[*k].kind == TokenKind::Word)
-            .map(|(_, w)| w.clone())
+            .map(|(_, w)| w.to_string())
             .filter(|w| {
                 !matches!(
                     w.as_str(),
@@ -142,7 +150,7 @@ pub fn read_figures(sentence: &str) -> Vec<NumberFact> {
             unit = Unit::Duration;
         }
         // The qualifier: one or two words right before the figure.
-        let before: Vec<&str> = words[..w].iter().rev().take(2).map(|(_, w)| w.as_str()).collect();
+        let before: Vec<&str> = words[..w].iter().rev().take(2).map(|(_, w)| w.as_ref()).collect();
         let qualifier = [before.get(1).map(|b| format!("{b} {}", before[0])), before.first().map(|b| b.to_string())]
             .into_iter()
             .flatten()

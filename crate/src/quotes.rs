@@ -227,7 +227,7 @@ fn terms(text: &str) -> Vec<String> {
     let mut t: Vec<String> = tokenize(text)
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .map(normalize)
+        .map(|t| normalize(t).into_owned())
         .filter(|w| w.chars().count() > 2)
         .collect();
     t.sort();

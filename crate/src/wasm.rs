@@ -36,6 +36,19 @@ pub fn compare_js(input: JsValue) -> Result<JsValue, JsError> {
     to_js(&report)
 }
 
+/// `diffWords(old, new)` -> word ops: the word diff alone, for the speed benchmark.
+#[wasm_bindgen(js_name = diffWords)]
+pub fn diff_words_js(old: &str, new: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::diff::diff_words(old, new, &crate::diff::DiffOptions::default()))
+}
+
+/// `internWords(a, b)` -> number of word tokens: tokenise and intern both
+/// texts, the floor the speed benchmark measures against.
+#[wasm_bindgen(js_name = internWords)]
+pub fn intern_words_js(a: &str, b: &str) -> u32 {
+    crate::tokenize::intern_words(&[a, b]).0 as u32
+}
+
 /// The report schema version this build produces.
 #[wasm_bindgen(js_name = schemaVersion)]
 pub fn schema_version() -> u32 {
