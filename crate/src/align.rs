@@ -369,6 +369,11 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
         }
     }
     for c in extras {
+        // A split or merge brings in a sentence not linked yet; two sentences
+        // that both have partners already (repeated sentences) stay apart.
+        if used_a[c.i] && used_b[c.j] {
+            continue;
+        }
         let (small, large) = if c.in_a >= c.in_b { (c.in_a, c.in_b) } else { (c.in_b, c.in_a) };
         if small >= config.min_containment && large >= config.min_cover && c.shared >= config.min_shared_terms {
             used_a[c.i] = true;
@@ -399,7 +404,6 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
 
 /// A free sentence next to a linked one joins that link when enough of it
 /// is found in the link's partner: the further parts of a split or merge.
-/// Runs until nothing changes, so a three-way split grows one part at a time.
 fn attach_neighbours(
     a: &[SentenceTerms],
     b: &[SentenceTerms],
@@ -412,29 +416,25 @@ fn attach_neighbours(
     // Headings and furniture never join a link as a part.
     let by_pair: HashMap<(usize, usize), &Candidate> =
         candidates.iter().filter(|c| !a[c.i].furniture && !b[c.j].furniture).map(|c| ((c.i, c.j), c)).collect();
-    loop {
-        let mut grown = false;
-        for k in 0..links.len() {
-            let (i, j) = (links[k].i, links[k].j);
-            // Neighbours of b[j] that are free and largely inside a[i]; then the same for a[i].
-            for nj in [j.wrapping_sub(1), j + 1] {
-                if let Some(c) = by_pair.get(&(i, nj)).filter(|c| !used_b[nj] && c.in_b >= config.attach) {
-                    used_b[nj] = true;
-                    links.push(**c);
-                    grown = true;
-                }
-            }
-            for ni in [i.wrapping_sub(1), i + 1] {
-                if let Some(c) = by_pair.get(&(ni, j)).filter(|c| !used_a[ni] && c.in_a >= config.attach) {
-                    used_a[ni] = true;
-                    links.push(**c);
-                    grown = true;
-                }
+    // One pass over a growing list: links added here are visited in turn,
+    // so a three-way split grows one part at a time, in linear time.
+    let mut k = 0;
+    while k < links.len() {
+        let (i, j) = (links[k].i, links[k].j);
+        // Neighbours of b[j] that are free and largely inside a[i]; then the same for a[i].
+        for nj in [j.wrapping_sub(1), j + 1] {
+            if let Some(c) = by_pair.get(&(i, nj)).filter(|c| !used_b[nj] && c.in_b >= config.attach) {
+                used_b[nj] = true;
+                links.push(**c);
             }
         }
-        if !grown {
-            break;
+        for ni in [i.wrapping_sub(1), i + 1] {
+            if let Some(c) = by_pair.get(&(ni, j)).filter(|c| !used_a[ni] && c.in_a >= config.attach) {
+                used_a[ni] = true;
+                links.push(**c);
+            }
         }
+        k += 1;
     }
 }
 
@@ -507,8 +507,15 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
             }
             acc[j] += w;
         };
-        for &j in by_fingerprint.get(&s.fingerprint).into_iter().flatten() {
-            reach(j, f32::MAX / 4.0, &mut touched);
+        // Identical sentences: only the few nearest the expected position
+        // (a text of one sentence repeated must not cost its square).
+        if let Some(same) = by_fingerprint.get(&s.fingerprint) {
+            let expected = i * b.len() / a.len().max(1);
+            let at = same.partition_point(|&j| j < expected);
+            let half = config.max_candidates / 2;
+            for &j in &same[at.saturating_sub(half)..(at + half).min(same.len())] {
+                reach(j, f32::MAX / 4.0, &mut touched);
+            }
         }
         // Every cheap term, then the rarest few of the rest: enough to find
         // each part of a split, bounded for frequent words in long texts.

@@ -95,6 +95,22 @@ pub fn find_quotes(text: &str) -> Vec<RawQuote> {
 
 fn scan_paragraph(para: &str, offset: usize, out: &mut Vec<RawQuote>) {
     let chars: Vec<(usize, char)> = para.char_indices().collect();
+    // Where each mark can close a quote: it ends a word (a mark followed by a
+    // letter is an apostrophe) and does not follow a space. Listed up front,
+    // so finding an opener's closer is a binary search, not a scan.
+    let mut closings: HashMap<char, Vec<usize>> = HashMap::new();
+    for m in 1..chars.len() {
+        let next = chars.get(m + 1).map(|x| x.1);
+        if !next.is_some_and(char::is_alphabetic) && !chars[m - 1].1.is_whitespace() {
+            closings.entry(chars[m].1).or_default().push(m);
+        }
+    }
+    let next_closing = |closers: &[char], after: usize| {
+        closers
+            .iter()
+            .filter_map(|c| closings.get(c).and_then(|at| at.get(at.partition_point(|&m| m <= after)).copied()))
+            .min()
+    };
     let mut k = 0;
     while k < chars.len() {
         let (at, c) = chars[k];
@@ -109,18 +125,8 @@ fn scan_paragraph(para: &str, offset: usize, out: &mut Vec<RawQuote>) {
             continue;
         }
         let body_start = at + c.len_utf8();
-        let mut end = None;
-        for (m, &(pos, d)) in chars.iter().enumerate().skip(k + 1) {
-            let next = chars.get(m + 1).map(|x| x.1);
-            let before = chars[m - 1].1;
-            // A closing mark ends a word; one followed by a letter is an apostrophe.
-            if closers.contains(&d) && !next.is_some_and(char::is_alphabetic) && !before.is_whitespace() {
-                end = Some((pos, m));
-                break;
-            }
-        }
-        let (body_end, resume) = match end {
-            Some((pos, m)) => (pos, m + 1),
+        let (body_end, resume) = match next_closing(closers, k) {
+            Some(m) => (chars[m].0, m + 1),
             // Unclosed: the quote runs to the end of the paragraph (British style).
             None if matches!(c, '‘' | '“' | '"' | '„' | '«') => (para.trim_end().len(), chars.len()),
             None => {
