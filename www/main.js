@@ -53,6 +53,10 @@ const pending = new Map();
 function startWorker() {
   worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   worker.onmessage = ({ data }) => {
+    if (data.fatal) {
+      restartWorker({ ok: false, error: `the comparison engine crashed (${data.error}); it has been restarted` });
+      return;
+    }
     pending.get(data.id)?.(data);
     pending.delete(data.id);
   };

@@ -1,5 +1,7 @@
 // Runs the comparison off the main thread, so the page never freezes.
-// Messages in: {id, documents, options}; out: {id, ok: true, report} or {id, ok: false, error}.
+// In: {id, documents, options}. Out: {id, ok: true, report}, or {id, ok: false,
+// error} for refused input, or {id, ok: false, error, fatal: true} after a
+// wasm trap: the instance cannot be trusted then, and the page restarts us.
 import init, { compare } from "./pkg/variorum.js";
 
 const ready = init();
@@ -10,6 +12,7 @@ self.onmessage = async ({ data: { id, documents, options } }) => {
     const report = compare({ documents, options });
     self.postMessage({ id, ok: true, report });
   } catch (error) {
-    self.postMessage({ id, ok: false, error: String(error?.message ?? error) });
+    const fatal = error instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, ok: false, error: String(error?.message ?? error), fatal });
   }
 };
