@@ -2,8 +2,11 @@
 # Installs what building and testing Variorum needs, and only what is missing,
 # so a warm run takes seconds. Safe to run again at any time.
 # Facts behind the choices: docs/toolchain.md.
+# `bash scripts/setup.sh build` installs only what building needs (no browser),
+# as the GitHub Pages workflow does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=${1:-all}
 
 say() { printf '[setup] %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -32,11 +35,12 @@ fi
 
 # 4. Debian's Chromium and its driver, for wasm-pack's browser tests and playwright-core.
 #    Never Debian's binaryen: its wasm-opt emits wasm that traps at load.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+if [ "$mode" != build ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
   say "installing chromium and chromium-driver"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
 # 5. npm packages, exactly as locked (playwright-core; binaryen's wasm-opt).

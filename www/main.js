@@ -51,7 +51,9 @@ let nextId = 0;
 const pending = new Map();
 
 function startWorker() {
-  worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  // The single-file build runs a classic worker from a blob URL it sets here.
+  const inline = globalThis.VARIORUM_WORKER_URL;
+  worker = new Worker(inline ?? new URL("./worker.js", import.meta.url), { type: inline ? "classic" : "module" });
   worker.onmessage = ({ data }) => {
     if (data.fatal) {
       restartWorker({ ok: false, error: `the comparison engine crashed (${data.error}); it has been restarted` });

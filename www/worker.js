@@ -4,7 +4,8 @@
 // wasm trap: the instance cannot be trusted then, and the page restarts us.
 import init, { compare } from "./pkg/variorum.js";
 
-const ready = init();
+// The single-file build inlines the wasm bytes here; the site fetches pkg/.
+const ready = init(self.VARIORUM_WASM ? { module_or_path: self.VARIORUM_WASM } : undefined);
 
 self.onmessage = async ({ data: { id, documents, options } }) => {
   try {

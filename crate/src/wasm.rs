@@ -11,6 +11,60 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
+// The report's shape for TypeScript: docs/schema.md in types. Kept beside
+// the bindings, the only place that knows JavaScript.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** One version of the story: raw `text`, or `sentences` already split. */
+export interface DocumentInput { name?: string; text?: string; sentences?: string[] }
+/** Every field is optional; `{}` is valid. */
+export interface CompareOptions {
+  base?: number;
+  presplit?: boolean;
+  word_diffs?: "all" | "base";
+  diff?: { ignore_case?: boolean; ignore_punctuation?: boolean; ignore_whitespace?: boolean };
+}
+export interface CompareInput { documents: DocumentInput[]; options?: CompareOptions }
+
+export type SegmentKind = "body" | "heading" | "bullet" | "dateline" | "boilerplate";
+export type LinkKind = "identical" | "minor_edit" | "paraphrase" | "partial";
+export interface Span { utf8: [number, number]; utf16: [number, number] }
+export interface Segment { text: string; kind: SegmentKind; span: Span; support: number; group: number }
+export interface DocumentReport { name: string; segments: Segment[] }
+export interface WordOp { tag: "equal" | "delete" | "insert"; text: string; number?: boolean; quote?: boolean }
+export interface Link { a: number[]; b: number[]; kind: LinkKind; score: number; moved: boolean; ops: WordOp[] }
+export interface PairReport { a: number; b: number; similarity: number; links: Link[]; unmatched_a: number[]; unmatched_b: number[] }
+export interface Group { members: number[][] }
+export interface Quote { doc: number; segment: number; text: string; speaker: string | null }
+export interface QuoteGroup { quotes: Quote[]; variant: boolean; diffs: WordOp[][] }
+export type Unit = "gbp" | "usd" | "eur" | "percent" | "year" | "duration" | "count";
+export interface NumberFact { doc: number; segment: number; text: string; value: number; unit: Unit; qualifier: string; describes: string[] }
+export interface NumberGroup { facts: NumberFact[]; disagreement: "value" | "qualifier" | null }
+export interface Summary {
+  documents: number; segments: number; shared_by_all: number; unique: number;
+  links_identical: number; links_minor_edit: number; links_paraphrase: number; links_partial: number; links_moved: number;
+  quotes_variant: number; numbers_disagreeing: number;
+}
+/** Everything one comparison found (schema version 1, docs/schema.md). */
+export interface Report {
+  schema_version: 1; base: number; documents: DocumentReport[]; pairs: PairReport[]; groups: Group[];
+  similarity: number[][]; quotes: QuoteGroup[]; numbers: NumberGroup[]; summary: Summary;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `CompareInput` object from JavaScript.
+    #[wasm_bindgen(typescript_type = "CompareInput")]
+    pub type CompareInputJs;
+    /// A `Report` object for JavaScript.
+    #[wasm_bindgen(typescript_type = "Report")]
+    pub type ReportJs;
+    /// Word ops for JavaScript.
+    #[wasm_bindgen(typescript_type = "WordOp[]")]
+    pub type WordOpsJs;
+}
+
 /// What JavaScript passes to [`compare_js`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,7 +77,7 @@ struct Input {
 /// `compare({documents: [{name, text}], options: {...}})` -> report.
 /// Throws an `Error` with a readable message on bad input.
 #[wasm_bindgen(js_name = compare)]
-pub fn compare_js(input: JsValue) -> Result<JsValue, JsError> {
+pub fn compare_js(input: CompareInputJs) -> Result<ReportJs, JsError> {
     // Through JSON rather than serde-wasm-bindgen: it reads only the fields it
     // knows, so a misspelt option would pass silently instead of failing as
     // it does natively.
@@ -33,13 +87,13 @@ pub fn compare_js(input: JsValue) -> Result<JsValue, JsError> {
         .ok_or_else(|| invalid("expected an object {documents: [...], options: {...}}".into()))?;
     let input: Input = serde_json::from_str(&json).map_err(|e| invalid(e.to_string()))?;
     let report = compare(&input.documents, &input.options)?;
-    to_js(&report)
+    Ok(to_js(&report)?.unchecked_into())
 }
 
 /// `diffWords(old, new)` -> word ops: the word diff alone, for the speed benchmark.
 #[wasm_bindgen(js_name = diffWords)]
-pub fn diff_words_js(old: &str, new: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::diff::diff_words(old, new, &crate::diff::DiffOptions::default()))
+pub fn diff_words_js(old: &str, new: &str) -> Result<WordOpsJs, JsError> {
+    Ok(to_js(&crate::diff::diff_words(old, new, &crate::diff::DiffOptions::default()))?.unchecked_into())
 }
 
 /// `internWords(a, b)` -> number of word tokens: tokenise and intern both

@@ -5,7 +5,7 @@
 use variorum::segment::segment;
 use variorum::wasm::compare_js;
 use variorum::{compare, CompareOptions, Document};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -18,8 +18,8 @@ const SEEDS: [&str; 5] = [
     include_str!("../../seeds/004_75680a34fa9333fc.txt"),
 ];
 
-fn js(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).expect("test JSON")
+fn js(json: &str) -> variorum::wasm::CompareInputJs {
+    js_sys::JSON::parse(json).expect("test JSON").unchecked_into()
 }
 
 fn seeds_input() -> serde_json::Value {
@@ -37,7 +37,7 @@ fn segmentation_matches_the_annotation_counts() {
 #[wasm_bindgen_test]
 fn report_through_javascript_equals_the_native_report() {
     let input = seeds_input();
-    let from_js = compare_js(js(&input.to_string())).map_err(JsValue::from).expect("compare");
+    let from_js: JsValue = compare_js(js(&input.to_string())).map_err(JsValue::from).expect("compare").into();
     let text: String = js_sys::JSON::stringify(&from_js).unwrap().into();
     let from_js: serde_json::Value = serde_json::from_str(&text).unwrap();
 
@@ -66,7 +66,7 @@ fn first_difference(x: &serde_json::Value, y: &serde_json::Value, path: String) 
 }
 
 fn error_message(input: &str) -> String {
-    let err = compare_js(js(input)).expect_err("must throw");
+    let Err(err) = compare_js(js(input)) else { panic!("must throw: {input}") };
     let err: js_sys::Error = JsValue::from(err).into();
     String::from(err.message())
 }
