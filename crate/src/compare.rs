@@ -406,7 +406,8 @@ fn pair_report(
 
 /// Every (doc, segment, doc, segment) pair that some link joins, both ways round.
 fn linked_segments(pairs: &[PairReport]) -> std::collections::HashSet<(usize, usize, usize, usize)> {
-    let mut set = std::collections::HashSet::new();
+    let size: usize = pairs.iter().flat_map(|p| &p.links).map(|l| 2 * l.a.len() * l.b.len()).sum();
+    let mut set = std::collections::HashSet::with_capacity(size);
     for p in pairs {
         for l in &p.links {
             for &i in &l.a {

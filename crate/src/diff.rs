@@ -223,16 +223,7 @@ pub fn rebuild(ops: &[WordOp]) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn show(ops: &[WordOp]) -> String {
-        ops.iter()
-            .map(|o| match o.tag {
-                Tag::Equal => o.text.clone(),
-                Tag::Delete => format!("[-{}-]", o.text),
-                Tag::Insert => format!("{{+{}+}}", o.text),
-            })
-            .collect()
-    }
+    use crate::report::render_ops as show;
 
     #[test]
     fn reworded_phrase_is_one_change_not_confetti() {

@@ -101,7 +101,8 @@ fn scan_paragraph(para: &str, offset: usize, out: &mut Vec<RawQuote>) {
     let mut closings: HashMap<char, Vec<usize>> = HashMap::new();
     for m in 1..chars.len() {
         let next = chars.get(m + 1).map(|x| x.1);
-        if !next.is_some_and(char::is_alphabetic) && !chars[m - 1].1.is_whitespace() {
+        let mark = matches!(chars[m].1, '"' | '\'' | '”' | '’' | '“' | '»' | '«');
+        if mark && !next.is_some_and(char::is_alphabetic) && !chars[m - 1].1.is_whitespace() {
             closings.entry(chars[m].1).or_default().push(m);
         }
     }
