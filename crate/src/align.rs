@@ -280,18 +280,19 @@ pub struct Indexed<'a> {
     sentences: &'a [SentenceTerms],
     weights: &'a [f32],
     mass: Vec<f32>,
-    postings: HashMap<Term, Vec<usize>>,
+    /// Sentences holding each term, indexed by term id.
+    postings: Vec<Vec<usize>>,
     by_fingerprint: HashMap<u64, Vec<usize>>,
 }
 
 impl<'a> Indexed<'a> {
     /// Indexes `sentences` under the comparison's term `weights`.
     pub fn new(sentences: &'a [SentenceTerms], weights: &'a [f32]) -> Self {
-        let mut postings: HashMap<Term, Vec<usize>> = HashMap::new();
+        let mut postings: Vec<Vec<usize>> = vec![Vec::new(); weights.len()];
         let mut by_fingerprint: HashMap<u64, Vec<usize>> = HashMap::new();
         for (j, s) in sentences.iter().enumerate() {
             for &t in &s.terms {
-                postings.entry(t).or_default().push(j);
+                postings[t as usize].push(j);
             }
             by_fingerprint.entry(s.fingerprint).or_default().push(j);
         }
@@ -354,10 +355,14 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
     // 3. Everything else must sit in the corridor between the chain links of
     //    its neighbours: one-to-one links first, then splits and merges.
     let corridor = Corridor::new(&chain, n, m);
-    let linked: std::collections::HashSet<(usize, usize)> = links.iter().map(|l| (l.i, l.j)).collect();
+    // Links so far are one-to-one: each `a` sentence has at most one partner.
+    let mut partner = vec![usize::MAX; n];
+    for l in &links {
+        partner[l.i] = l.j;
+    }
     let mut extras = Vec::new();
     for c in &candidates {
-        if linked.contains(&(c.i, c.j)) || !corridor.allows(c.i, c.j) || furniture(c) {
+        if partner[c.i] == c.j || !corridor.allows(c.i, c.j) || furniture(c) {
             continue;
         }
         if strong(c) && !used_a[c.i] && !used_b[c.j] {
@@ -413,9 +418,12 @@ fn attach_neighbours(
     used_b: &mut [bool],
     config: &AlignConfig,
 ) {
-    // Headings and furniture never join a link as a part.
-    let by_pair: HashMap<(usize, usize), &Candidate> =
-        candidates.iter().filter(|c| !a[c.i].furniture && !b[c.j].furniture).map(|c| ((c.i, c.j), c)).collect();
+    // Candidates by `a` sentence (a few each); headings and furniture never join a link as a part.
+    let mut rows: Vec<Vec<&Candidate>> = vec![Vec::new(); a.len()];
+    for c in candidates.iter().filter(|c| !a[c.i].furniture && !b[c.j].furniture) {
+        rows[c.i].push(c);
+    }
+    let pair = |i: usize, j: usize| rows.get(i).and_then(|row| row.iter().find(|c| c.j == j)).copied();
     // One pass over a growing list: links added here are visited in turn,
     // so a three-way split grows one part at a time, in linear time.
     let mut k = 0;
@@ -423,15 +431,15 @@ fn attach_neighbours(
         let (i, j) = (links[k].i, links[k].j);
         // Neighbours of b[j] that are free and largely inside a[i]; then the same for a[i].
         for nj in [j.wrapping_sub(1), j + 1] {
-            if let Some(c) = by_pair.get(&(i, nj)).filter(|c| !used_b[nj] && c.in_b >= config.attach) {
+            if let Some(c) = pair(i, nj).filter(|c| !used_b[nj] && c.in_b >= config.attach) {
                 used_b[nj] = true;
-                links.push(**c);
+                links.push(*c);
             }
         }
         for ni in [i.wrapping_sub(1), i + 1] {
-            if let Some(c) = by_pair.get(&(ni, j)).filter(|c| !used_a[ni] && c.in_a >= config.attach) {
+            if let Some(c) = pair(ni, j).filter(|c| !used_a[ni] && c.in_a >= config.attach) {
                 used_a[ni] = true;
-                links.push(**c);
+                links.push(*c);
             }
         }
         k += 1;
@@ -496,7 +504,7 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
     let mut probe: Vec<(usize, Term)> = Vec::new();
     for (i, s) in a.iter().enumerate() {
         probe.clear();
-        probe.extend(s.terms.iter().filter_map(|&t| postings.get(&t).map(|p| (p.len(), t))));
+        probe.extend(s.terms.iter().map(|&t| (postings[t as usize].len(), t)).filter(|&(len, _)| len > 0));
         probe.sort_unstable();
         touched.clear();
         let mut reach = |j: usize, w: f32, touched: &mut Vec<usize>| {
@@ -523,7 +531,7 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
             if len > config.max_postings || (len > CHEAP_POSTINGS && k >= config.probe_terms) {
                 break;
             }
-            for &j in &postings[&t] {
+            for &j in &postings[t as usize] {
                 reach(j, weights[t as usize], &mut touched);
             }
         }
@@ -630,21 +638,25 @@ fn units(links: &[Candidate], moved: &[(usize, usize)], config: &AlignConfig) ->
         }
         x
     }
-    let mut by_a: HashMap<usize, usize> = HashMap::new();
-    let mut by_b: HashMap<usize, usize> = HashMap::new();
+    // The last link seen on each sentence, to join the next one to it.
+    let size = |side: fn(&Candidate) -> usize| links.iter().map(side).max().map_or(0, |x| x + 1);
+    let mut by_a = vec![usize::MAX; size(|c| c.i)];
+    let mut by_b = vec![usize::MAX; size(|c| c.j)];
     for (k, c) in links.iter().enumerate() {
-        for other in [by_a.insert(c.i, k), by_b.insert(c.j, k)].into_iter().flatten() {
+        let earlier = [std::mem::replace(&mut by_a[c.i], k), std::mem::replace(&mut by_b[c.j], k)];
+        for other in earlier.into_iter().filter(|&o| o != usize::MAX) {
             let (x, y) = (find(&mut parent, k), find(&mut parent, other));
             parent[x] = y;
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); links.len()];
     for k in 0..links.len() {
         let root = find(&mut parent, k);
-        groups.entry(root).or_default().push(k);
+        groups[root].push(k);
     }
     let mut out: Vec<Unit> = groups
-        .into_values()
+        .into_iter()
+        .filter(|members| !members.is_empty())
         .map(|members| {
             let mut a: Vec<usize> = members.iter().map(|&k| links[k].i).collect();
             let mut b: Vec<usize> = members.iter().map(|&k| links[k].j).collect();
