@@ -468,8 +468,8 @@ fn groups(texts: &[Text], pairs: &[PairReport]) -> (Vec<Group>, Vec<Vec<usize>>)
     let mut root_group: Vec<usize> = vec![usize::MAX; total];
     let mut groups: Vec<(f64, Group)> = Vec::new();
     let mut group_of: Vec<Vec<usize>> = texts.iter().map(|t| vec![0; t.segments.len()]).collect();
-    for (d, t) in texts.iter().enumerate() {
-        for i in 0..t.segments.len() {
+    for (d, row) in group_of.iter_mut().enumerate() {
+        for (i, slot) in row.iter_mut().enumerate() {
             let root = find(&mut parent, offsets[d] + i);
             if root_group[root] == usize::MAX {
                 root_group[root] = groups.len();
@@ -477,7 +477,7 @@ fn groups(texts: &[Text], pairs: &[PairReport]) -> (Vec<Group>, Vec<Vec<usize>>)
             }
             let g = root_group[root];
             groups[g].1.members[d].push(i);
-            group_of[d][i] = g;
+            *slot = g;
         }
     }
     // Order rows by mean relative position; renumber.
