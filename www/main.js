@@ -413,7 +413,10 @@ async function openPermalink() {
   const mine = localStorage.getItem(STORE);
   const differs = mine && JSON.stringify(JSON.parse(mine).documents) !== JSON.stringify(documents);
   if (differs) localStorage.setItem(BACKUP, mine);
-  state = { ...state, ...linked, documents };
+  // Only well-formed fields are taken from a link: it is untrusted input.
+  const index = (v) => (Number.isInteger(v) && v >= 0 && v < documents.length ? v : 0);
+  const view = VIEWS.includes(linked.view) ? linked.view : "side";
+  state = { ...state, documents, left: index(linked.left), right: index(linked.right ?? 1), view };
   save();
   // Loaded: drop the fragment, so a reload shows the stored copy rather than reopening the link.
   history.replaceState(null, "", location.pathname + location.search);
