@@ -68,7 +68,7 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
         }
         classify_paragraph(text, &mut out[first..], line);
     }
-    mark_boilerplate_runs(text, &mut out);
+    mark_boilerplate_runs(&mut out);
     out
 }
 
@@ -355,7 +355,7 @@ fn is_boilerplate(sentence: &str) -> bool {
 
 /// A paragraph caught between two boilerplate paragraphs is furniture too
 /// ("Sign up to ... newsletter" / "Craig Munro breaks down ..." / "Sign up here.").
-fn mark_boilerplate_runs(_text: &str, segments: &mut [RawSegment]) {
+fn mark_boilerplate_runs(segments: &mut [RawSegment]) {
     let n = segments.len();
     for k in 1..n.saturating_sub(1) {
         if segments[k].kind == SegmentKind::Body
