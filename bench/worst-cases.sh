@@ -18,6 +18,10 @@ w("shares-nothing-b.txt", "Echo foxtrot golf hotel. " * 20000)
 w("300k-quote-marks.txt", "'a \" " * 150000)
 w("mixed-scripts-crlf.txt", "שלום עולם. مرحبا بالعالم. Hello 🎉👩‍👩‍👧 e\u0301 world. 你好世界。\r\n" * 20000)
 w("garbage.txt", bytes(random.getrandbits(8) for _ in range(1000000)).decode("utf-8", "replace"))
+os.makedirs(os.path.join(d, "100-versions"), exist_ok=True)
+for k in range(100):
+    words = ("".join(random.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)) for _ in range(10000))
+    w(os.path.join("100-versions", "v%03d.txt" % k), " ".join(words) + ".")
 PY
 printf '%-34s %8s %10s\n' input seconds "peak MiB"
 for f in one-1MB-sentence 100k-identical-sentences 300k-quote-marks mixed-scripts-crlf garbage; do
@@ -28,3 +32,6 @@ done
 /usr/bin/time -f "%e %M" -o "$dir/time" ./target/release/variorum compare --format json "$dir/shares-nothing-a.txt" "$dir/shares-nothing-b.txt" > /dev/null
 read -r secs kb < "$dir/time"
 printf '%-34s %8s %10d\n' "shares-nothing (a vs b)" "$secs" $((kb / 1024))
+/usr/bin/time -f "%e %M" -o "$dir/time" ./target/release/variorum compare --format json "$dir"/100-versions/*.txt > /dev/null
+read -r secs kb < "$dir/time"
+printf '%-34s %8s %10d\n' "100 versions x 80 KB, no shared word" "$secs" $((kb / 1024))

@@ -280,19 +280,20 @@ pub struct Indexed<'a> {
     sentences: &'a [SentenceTerms],
     weights: &'a [f32],
     mass: Vec<f32>,
-    /// Sentences holding each term, indexed by term id.
-    postings: Vec<Vec<usize>>,
+    /// Sentences holding each term: only this version's terms, so memory
+    /// follows the version's size, not the whole comparison's vocabulary.
+    postings: HashMap<Term, Vec<usize>>,
     by_fingerprint: HashMap<u64, Vec<usize>>,
 }
 
 impl<'a> Indexed<'a> {
     /// Indexes `sentences` under the comparison's term `weights`.
     pub fn new(sentences: &'a [SentenceTerms], weights: &'a [f32]) -> Self {
-        let mut postings: Vec<Vec<usize>> = vec![Vec::new(); weights.len()];
+        let mut postings: HashMap<Term, Vec<usize>> = HashMap::new();
         let mut by_fingerprint: HashMap<u64, Vec<usize>> = HashMap::new();
         for (j, s) in sentences.iter().enumerate() {
             for &t in &s.terms {
-                postings[t as usize].push(j);
+                postings.entry(t).or_default().push(j);
             }
             by_fingerprint.entry(s.fingerprint).or_default().push(j);
         }
@@ -330,8 +331,8 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
         .filter(|&k| best_a[candidates[k].i] == k && best_b[candidates[k].j] == k && strong(&candidates[k]))
         .collect();
 
-    // 2. Their longest order-preserving chain; off it, only near-identical
-    //    sentences survive, as moves.
+    // 2. Their heaviest order-preserving chain; off it, anchors that are at
+    //    least paraphrases survive, as moves.
     let on_chain = order_chain(&anchors.iter().map(|&k| &candidates[k]).collect::<Vec<_>>());
     let mut used_a = vec![false; n];
     let mut used_b = vec![false; m];
@@ -504,7 +505,7 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
     let mut probe: Vec<(usize, Term)> = Vec::new();
     for (i, s) in a.iter().enumerate() {
         probe.clear();
-        probe.extend(s.terms.iter().map(|&t| (postings[t as usize].len(), t)).filter(|&(len, _)| len > 0));
+        probe.extend(s.terms.iter().filter_map(|&t| postings.get(&t).map(|p| (p.len(), t))));
         probe.sort_unstable();
         touched.clear();
         let mut reach = |j: usize, w: f32, touched: &mut Vec<usize>| {
@@ -531,7 +532,7 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
             if len > config.max_postings || (len > CHEAP_POSTINGS && k >= config.probe_terms) {
                 break;
             }
-            for &j in &postings[t as usize] {
+            for &j in &postings[&t] {
                 reach(j, weights[t as usize], &mut touched);
             }
         }
