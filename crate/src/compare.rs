@@ -1,13 +1,14 @@
 //! The one entry point: N versions in, one report out.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::align::{align, AlignConfig, Alignment, Indexed, LinkKind, SentenceTerms, Vocabulary};
 use crate::diff::{diff_tokens, mark_quotes, DiffOptions};
-use crate::numbers::{group_numbers, read_figures_in, NumberFact};
-use crate::quotes::{find_quotes, group_quotes, Quote, RawQuote};
+use crate::numbers::{group_numbers, read_figures_in, NumberFact, NumberGroup};
+use crate::quotes::{find_quotes, group_quotes, Quote, QuoteGroup, RawQuote};
 use crate::report::{
     round_score, DocumentReport, Group, Link, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
 };
@@ -227,9 +228,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
     let linked = linked_segments(&pairs);
     let figures = texts.iter().enumerate().flat_map(|(d, t)| t.figures(d, &tokens[d])).collect();
     let numbers = group_numbers(figures, &linked);
-    let mut summary = summary(&documents, &pairs, &groups);
-    summary.quotes_variant = quotes.iter().filter(|q| q.variant).count();
-    summary.numbers_disagreeing = numbers.iter().filter(|n| n.disagreement.is_some()).count();
+    let summary = summary(&documents, &pairs, &groups, &quotes, &numbers);
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         base: options.base,
@@ -269,14 +268,15 @@ fn check_limits(docs: &[Document], options: &CompareOptions) -> Result<(), Compa
 }
 
 /// A version's text, its segments and its quotations.
-struct Text {
-    text: String,
+struct Text<'a> {
+    /// The input itself, or pre-split sentences joined by newlines.
+    text: Cow<'a, str>,
     segments: Vec<RawSegment>,
     quotes: Vec<RawQuote>,
 }
 
-impl Text {
-    fn new(doc: &Document, presplit: bool) -> Self {
+impl<'a> Text<'a> {
+    fn new(doc: &'a Document, presplit: bool) -> Self {
         match &doc.sentences {
             Some(sentences) => {
                 // Taken as given: one segment per sentence, joined by newlines.
@@ -290,11 +290,11 @@ impl Text {
                     text.push_str(s);
                     segments.push(RawSegment { start, end: text.len(), kind: classify(s) });
                 }
-                Text { quotes: find_quotes(&text), text, segments }
+                Text { quotes: find_quotes(&text), text: Cow::Owned(text), segments }
             }
             None => {
                 let segments = if presplit { segment_lines(&doc.text) } else { segment(&doc.text) };
-                Text { text: doc.text.clone(), segments, quotes: find_quotes(&doc.text) }
+                Text { text: Cow::Borrowed(&doc.text), segments, quotes: find_quotes(&doc.text) }
             }
         }
     }
@@ -506,8 +506,16 @@ fn groups(texts: &[Text], pairs: &[PairReport]) -> (Vec<Group>, Vec<Vec<usize>>)
     (groups, group_of)
 }
 
-fn summary(documents: &[DocumentReport], pairs: &[PairReport], groups: &[Group]) -> Summary {
+fn summary(
+    documents: &[DocumentReport],
+    pairs: &[PairReport],
+    groups: &[Group],
+    quotes: &[QuoteGroup],
+    numbers: &[NumberGroup],
+) -> Summary {
     let mut s = Summary {
+        quotes_variant: quotes.iter().filter(|q| q.variant).count(),
+        numbers_disagreeing: numbers.iter().filter(|n| n.disagreement.is_some()).count(),
         documents: documents.len(),
         segments: documents.iter().map(|d| d.segments.len()).sum(),
         shared_by_all: groups.iter().filter(|g| g.members.iter().all(|m| !m.is_empty())).count(),

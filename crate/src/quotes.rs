@@ -343,9 +343,12 @@ mod tests {
         assert_eq!(find_quotes(t)[0].speaker.as_deref(), Some("Starmer"));
     }
 
+    fn q(doc: usize, text: &str) -> Quote {
+        Quote { doc, segment: 0, text: text.into(), speaker: None }
+    }
+
     #[test]
     fn misquote_is_a_variant_of_the_same_utterance() {
-        let q = |doc, text: &str| Quote { doc, segment: 0, text: text.into(), speaker: None };
         let groups = group_quotes(vec![
             q(0, "This vile trade exploits the cracks between our institutions, pits nations against one another"),
             q(1, "This vile trade exploits the cracks between our institutions... and profits from our inability"),
@@ -367,7 +370,6 @@ mod tests {
 
     #[test]
     fn fragments_do_not_chain_unrelated_quotes() {
-        let q = |doc, text: &str| Quote { doc, segment: 0, text: text.into(), speaker: None };
         let groups = group_quotes(vec![
             q(0, "tackle the problem upstream at every step of the routes"),
             q(1, "tackle the problem upstream"),
