@@ -181,11 +181,12 @@ function fillPickers() {
   }
 }
 
-function renderVersions() {
+/** Rebuilds the versions list; `force` after the set or order of versions changed. */
+function renderVersions(force = false) {
   $("version-count").textContent = `(${state.documents.length})`;
   const list = $("versions");
-  // Keep focus and caret while typing: only rebuild when the set of versions changed.
-  if (list.children.length === state.documents.length && list.contains(document.activeElement)) return;
+  // Keep focus and caret while the user types in the list.
+  if (!force && list.children.length === state.documents.length && list.contains(document.activeElement)) return;
   list.replaceChildren(
     ...state.documents.map((doc, k) => {
       const li = views.el("li", "version");
@@ -238,9 +239,10 @@ function button(label, aria, onClick, disabled = false) {
 
 // ---- editing versions --------------------------------------------------
 
-function changed() {
+/** After an edit: save, redraw the list (rebuilt if `rebuild`), compare again shortly. */
+function changed(rebuild = false) {
   save();
-  renderVersions();
+  renderVersions(rebuild);
   fillPickers();
   compareSoon();
 }
@@ -257,8 +259,7 @@ function move(k, by) {
   const follow = (i) => (i === k ? k + by : i === k + by ? k : i);
   state.left = follow(state.left);
   state.right = follow(state.right);
-  $("versions").replaceChildren();
-  changed();
+  changed(true);
 }
 
 function remove(k) {
@@ -266,12 +267,10 @@ function remove(k) {
   const fix = (i) => (i > k ? i - 1 : i === k ? 0 : i);
   state.left = fix(state.left);
   state.right = Math.min(fix(state.right === k ? 1 : state.right), Math.max(0, state.documents.length - 1));
-  $("versions").replaceChildren();
-  changed();
+  changed(true);
   notice(`Removed “${gone.name || "unnamed"}”.`, "Undo", () => {
     state.documents.splice(k, 0, gone);
-    $("versions").replaceChildren();
-    changed();
+    changed(true);
   });
 }
 
@@ -423,8 +422,8 @@ async function openPermalink() {
   if (differs) {
     notice("Showing the versions from this link. Your own versions are kept.", "Restore mine", () => {
       state = { ...defaults(), ...JSON.parse(localStorage.getItem(BACKUP)) };
-      $("versions").replaceChildren();
       save();
+      renderVersions(true);
       compareAll();
     });
   }
@@ -464,12 +463,10 @@ function wire() {
     state.documents = SEEDS.map((s) => ({ ...s }));
     state.left = 0;
     state.right = 1;
-    $("versions").replaceChildren();
-    changed();
+    changed(true);
     notice("The five seed versions are back.", "Undo", () => {
       state.documents = kept;
-      $("versions").replaceChildren();
-      changed();
+      changed(true);
     });
   });
   $("compare-now").addEventListener("click", compareAll);
@@ -524,7 +521,7 @@ function wire() {
   window.addEventListener("hashchange", async () => {
     if (location.hash.startsWith("#v1=")) {
       await openPermalink();
-      $("versions").replaceChildren();
+      renderVersions(true);
       compareAll();
     }
   });

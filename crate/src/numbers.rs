@@ -133,7 +133,7 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         let Some((value, mut unit)) = parse_figure(token.text) else {
             continue;
         };
-        // What it describes: up to three following words, stopping at the next figure.
+        // What it describes: the next two content words, stopping at the next figure.
         let describes: Vec<String> = words[w + 1..]
             .iter()
             .take_while(|(k, _)| tokens[*k].kind == TokenKind::Word)

@@ -353,7 +353,7 @@ fn is_boilerplate(sentence: &str) -> bool {
     BOILERPLATE.iter().any(|p| flat.contains(p)) || BOILERPLATE_LINES.contains(&flat.trim_end_matches(['.', ':']))
 }
 
-/// A paragraph caught between two boilerplate paragraphs is furniture too
+/// A body segment caught between two boilerplate segments is furniture too
 /// ("Sign up to ... newsletter" / "Craig Munro breaks down ..." / "Sign up here.").
 fn mark_boilerplate_runs(segments: &mut [RawSegment]) {
     let n = segments.len();
