@@ -15,7 +15,7 @@
 //!
 //! Connected links form units (`a` sentences x `b` sentences).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -629,7 +629,7 @@ fn order_chain(links: &[&Candidate]) -> Vec<bool> {
 
 /// Groups links into connected units.
 fn units(links: &[Candidate], moved: &[(usize, usize)], config: &AlignConfig) -> Vec<Unit> {
-    let moved: std::collections::HashSet<&(usize, usize)> = moved.iter().collect();
+    let moved: HashSet<&(usize, usize)> = moved.iter().collect();
     // Union-find over link indices, joined through shared sentences.
     let mut parent: Vec<usize> = (0..links.len()).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use foldhash::{HashSet, HashSetExt};
 use serde::{Deserialize, Serialize};
 
 use crate::align::{align, AlignConfig, Alignment, Indexed, LinkKind, SentenceTerms, Vocabulary};
@@ -306,7 +307,9 @@ impl<'a> Text<'a> {
         let mut offset = 0;
         for &i in indices {
             let s = &self.segments[i];
-            for q in self.quotes.iter().filter(|q| q.start < s.end && s.start < q.end) {
+            // Quotes are in order and do not overlap: skip to the first that ends inside.
+            let first = self.quotes.partition_point(|q| q.end <= s.start);
+            for q in self.quotes[first..].iter().take_while(|q| q.start < s.end) {
                 out.push((offset + q.start.max(s.start) - s.start, offset + q.end.min(s.end) - s.start));
             }
             offset += s.end - s.start + 1;
@@ -320,13 +323,13 @@ impl<'a> Text<'a> {
     }
 
     fn quotes(&self, doc: usize) -> Vec<Quote> {
-        find_quotes(&self.text)
-            .into_iter()
+        self.quotes
+            .iter()
             .map(|q| Quote {
                 doc,
                 segment: self.segment_at(q.start),
                 text: self.text.get(q.start..q.end).unwrap_or_default().to_string(),
-                speaker: q.speaker,
+                speaker: q.speaker.clone(),
             })
             .collect()
     }
@@ -405,9 +408,9 @@ fn pair_report(
 }
 
 /// Every (doc, segment, doc, segment) pair that some link joins, both ways round.
-fn linked_segments(pairs: &[PairReport]) -> std::collections::HashSet<(usize, usize, usize, usize)> {
+fn linked_segments(pairs: &[PairReport]) -> HashSet<(usize, usize, usize, usize)> {
     let size: usize = pairs.iter().flat_map(|p| &p.links).map(|l| 2 * l.a.len() * l.b.len()).sum();
-    let mut set = std::collections::HashSet::with_capacity(size);
+    let mut set = HashSet::with_capacity(size);
     for p in pairs {
         for l in &p.links {
             for &i in &l.a {

@@ -7,8 +7,8 @@
 //! across versions when they are in linked sentences with the same unit, or
 //! have the same unit and describe the same thing (shared neighbouring words).
 
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -215,8 +215,9 @@ fn parse_figure(text: &str) -> Option<(f64, Unit)> {
     Some((value * scale, unit))
 }
 
-fn stem(w: &str) -> String {
-    w.chars().take(5).collect()
+/// The first five characters of a word: "countries" and "country" meet.
+fn stem(w: &str) -> &str {
+    w.char_indices().nth(5).map_or(w, |(at, _)| &w[..at])
 }
 
 /// How strongly two figures of different versions look like one fact, or
@@ -224,12 +225,11 @@ fn stem(w: &str) -> String {
 /// sentences with the same value (every story says "2025"); a count needs the
 /// same thing counted or a linked sentence with the same value; money and
 /// percentages may also match on value alone or on a linked sentence.
-fn affinity(x: &NumberFact, y: &NumberFact, linked: bool) -> Option<u8> {
+fn affinity(x: &NumberFact, y: &NumberFact, same_thing: bool, linked: bool) -> Option<u8> {
     if x.doc == y.doc || x.unit != y.unit {
         return None;
     }
     let same_value = x.value == y.value;
-    let same_thing = x.describes.iter().any(|d| y.describes.iter().any(|e| stem(d) == stem(e)));
     let possible = match x.unit {
         Unit::Year => linked && same_value,
         Unit::Count | Unit::Duration => same_thing || linked && same_value,
@@ -238,24 +238,35 @@ fn affinity(x: &NumberFact, y: &NumberFact, linked: bool) -> Option<u8> {
     possible.then_some(2 * u8::from(linked) + 2 * u8::from(same_value) + u8::from(same_thing))
 }
 
+/// What makes two figures worth comparing: the same value, or the same thing counted.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Value(Unit, u64),
+    Thing(Unit, &'a str),
+}
+
 /// Groups facts across versions, at most one figure per version in a group,
 /// strongest correspondences first. `linked` holds the (doc, segment, doc,
 /// segment) pairs of sentences the alignment links.
 pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usize, usize)>) -> Vec<NumberGroup> {
+    let stems: Vec<Vec<&str>> = facts.iter().map(|f| f.describes.iter().map(|d| stem(d)).collect()).collect();
     // Candidate pairs through shared keys, never all pairs: same value, same thing counted, linked sentence.
-    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
     let mut by_segment: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for (k, f) in facts.iter().enumerate() {
-        buckets.entry(format!("{:?}={}", f.unit, f.value)).or_default().push(k);
-        for d in &f.describes {
-            buckets.entry(format!("{:?}~{}", f.unit, stem(d))).or_default().push(k);
+        buckets.entry(Key::Value(f.unit, f.value.to_bits())).or_default().push(k);
+        for d in &stems[k] {
+            buckets.entry(Key::Thing(f.unit, d)).or_default().push(k);
         }
         by_segment.entry((f.doc, f.segment)).or_default().push(k);
     }
-    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    // Pairs within one version never match.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for members in buckets.values().filter(|m| m.len() <= MAX_BUCKET) {
         for (p, &x) in members.iter().enumerate() {
-            pairs.extend(members[p + 1..].iter().map(|&y| (x.min(y), x.max(y))));
+            pairs.extend(
+                members[p + 1..].iter().filter(|&&y| facts[y].doc != facts[x].doc).map(|&y| (x.min(y), x.max(y))),
+            );
         }
     }
     for &(da, sa, db, sb) in linked.iter().filter(|l| l.0 < l.2) {
@@ -263,11 +274,14 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
             pairs.extend(xs.iter().flat_map(|&x| ys.iter().map(move |&y| (x.min(y), x.max(y)))));
         }
     }
+    pairs.sort_unstable();
+    pairs.dedup();
     let mut scored: Vec<(u8, usize, usize)> = pairs
         .into_iter()
         .filter_map(|(x, y)| {
             let (a, b) = (&facts[x], &facts[y]);
-            affinity(a, b, linked.contains(&(a.doc, a.segment, b.doc, b.segment))).map(|s| (s, x, y))
+            let same_thing = stems[x].iter().any(|d| stems[y].contains(d));
+            affinity(a, b, same_thing, linked.contains(&(a.doc, a.segment, b.doc, b.segment))).map(|s| (s, x, y))
         })
         .collect();
     scored.sort_by(|p, q| q.0.cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
@@ -333,8 +347,8 @@ mod tests {
 
     #[test]
     fn qualifier_and_value_disagreements_are_flagged() {
-        let none = HashSet::new();
-        let all: HashSet<_> = [(0, 0, 1, 0), (1, 0, 0, 0)].into();
+        let none = HashSet::default();
+        let all: HashSet<_> = [(0, 0, 1, 0), (1, 0, 0, 0)].into_iter().collect();
         let g = group_numbers(vec![fact(0, "from 40 countries"), fact(1, "more than 40 countries")], &none);
         assert_eq!(g[0].disagreement, Some(Disagreement::Qualifier));
         let g = group_numbers(vec![fact(0, "around 6,000 people"), fact(1, "more than 1,100 people")], &all);
@@ -352,7 +366,7 @@ mod tests {
             NumberFact { segment: 2, ..fact(1, "£30 million in additional funding") },
             NumberFact { segment: 3, ..fact(1, "committed £33 million to intensify") },
         ];
-        let g = group_numbers(facts, &HashSet::new());
+        let g = group_numbers(facts, &HashSet::default());
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].facts[1].segment, 3);
         assert_eq!(g[0].disagreement, None);

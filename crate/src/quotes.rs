@@ -6,7 +6,7 @@
 //! paragraph again and closes only the last. An apostrophe inside a word
 //! (We’ve, Labour’s) never closes a quote.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use serde::{Deserialize, Serialize};
 
@@ -242,6 +242,19 @@ fn terms(text: &str) -> Vec<String> {
     t
 }
 
+/// How many of the sorted, distinct words `x` are also in `y`.
+fn shared_count(x: &[String], y: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+        }
+    }
+    n
+}
+
 /// Groups quotes that render the same utterance. The longest rendering of
 /// an utterance leads its group; each shorter quote joins the group whose
 /// leader holds most of its words (two thirds at least), so short fragments
@@ -250,22 +263,27 @@ fn terms(text: &str) -> Vec<String> {
 pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
     quotes.sort_by_key(|q| std::cmp::Reverse(q.text.len()));
     let terms: Vec<Vec<String>> = quotes.iter().map(|q| terms(&q.text)).collect();
-    // Leaders indexed by their terms, so each quote meets only the leaders it shares words with.
+    // Leaders indexed by their terms. A leader holding `need` of a quote's
+    // `t` terms holds one of any `t - need + 1` of them, so only the leaders
+    // found through its rarest few are counted: a frequent word never makes
+    // each quote meet every other.
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
-    let mut shared: HashMap<usize, usize> = HashMap::new();
+    let mut found: Vec<usize> = Vec::new();
     for (k, t) in terms.iter().enumerate() {
-        shared.clear();
-        for w in t {
-            for &g in index.get(w.as_str()).into_iter().flatten() {
-                *shared.entry(g).or_default() += 1;
-            }
-        }
-        let best = shared
+        let need = (t.len() * 2).div_ceil(3).max(2.min(t.len()));
+        let mut probe: Vec<&[usize]> = t.iter().map(|w| index.get(w.as_str()).map_or(&[][..], Vec::as_slice)).collect();
+        probe.sort_unstable_by_key(|p| p.len());
+        found.clear();
+        found.extend(probe.iter().take(t.len() - need + 1).flat_map(|p| p.iter().copied()));
+        found.sort_unstable();
+        found.dedup();
+        let best = found
             .iter()
-            .filter(|&(_, &n)| n >= 2.min(t.len()) && n * 3 >= t.len() * 2)
-            .max_by_key(|&(&g, &n)| (n, std::cmp::Reverse(g)))
-            .map(|(&g, _)| g);
+            .map(|&g| (shared_count(t, &terms[members[g][0]]), g))
+            .filter(|&(n, _)| n >= need && n > 0)
+            .max_by_key(|&(n, g)| (n, std::cmp::Reverse(g)))
+            .map(|(_, g)| g);
         match best {
             Some(g) => members[g].push(k),
             None => {

@@ -348,9 +348,25 @@ const BOILERPLATE_LINES: &[&str] =
     &["advertisement", "related topics", "share", "skip advert", "listen to this article"];
 
 fn is_boilerplate(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    let flat: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    BOILERPLATE.iter().any(|p| flat.contains(p)) || BOILERPLATE_LINES.contains(&flat.trim_end_matches(['.', ':']))
+    // Lower case (the phrases are ASCII) with each run of white space one space.
+    let mut flat = String::with_capacity(sentence.len());
+    for c in sentence.trim().chars() {
+        if !c.is_whitespace() {
+            flat.push(c.to_ascii_lowercase());
+        } else if !flat.ends_with(' ') {
+            flat.push(' ');
+        }
+    }
+    contains_any(&flat, BOILERPLATE) || BOILERPLATE_LINES.contains(&flat.trim_end_matches(['.', ':']))
+}
+
+/// Whether any of `needles` starts a word of `hay`: one pass over the word
+/// starts, no per-needle searcher to set up (that cost more than the search).
+fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    let hay = hay.as_bytes();
+    (0..hay.len())
+        .filter(|&i| i == 0 || !hay[i - 1].is_ascii_alphanumeric())
+        .any(|i| needles.iter().any(|n| n.as_bytes()[0] == hay[i] && hay[i..].starts_with(n.as_bytes())))
 }
 
 /// A body segment caught between two boilerplate segments is furniture too

@@ -108,7 +108,7 @@ pub fn normalize<'a>(token: &Token<'a>) -> Cow<'a, str> {
 /// any word-level comparison must do, and so the floor the speed benchmark
 /// measures against. Returns (word tokens, distinct words).
 pub fn intern_words(texts: &[&str]) -> (usize, usize) {
-    let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut ids: foldhash::HashMap<&str, u32> = foldhash::HashMapExt::new();
     let mut count = 0;
     for text in texts {
         for token in tokenize(text) {

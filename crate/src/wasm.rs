@@ -78,7 +78,7 @@ struct Input {
 /// Throws an `Error` with a readable message on bad input.
 #[wasm_bindgen(js_name = compare)]
 pub fn compare_js(input: CompareInputJs) -> Result<ReportJs, JsError> {
-    // Through JSON rather than serde-wasm-bindgen: it reads only the fields it
+    // Through JSON rather than field by field: that would read only the fields it
     // knows, so a misspelt option would pass silently instead of failing as
     // it does natively.
     let json = js_sys::JSON::stringify(&input)
@@ -114,7 +114,8 @@ fn invalid(why: String) -> JsError {
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // Plain objects, not Maps, so the report reads the same as its JSON.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|e| JsError::new(&format!("could not build the report: {e}")))
+    // One JSON string parsed by the engine is several times faster than
+    // building the objects field by field across the boundary.
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&format!("could not build the report: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not build the report"))
 }
