@@ -308,9 +308,10 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
     let (n, m) = (a.sentences.len(), b.sentences.len());
     let mut candidates = candidates(a, b, config);
     // Best first; among equals (repeated sentences), the one nearest the diagonal.
-    let off_diagonal = |c: &Candidate| (c.i as f32 / n.max(1) as f32 - c.j as f32 / m.max(1) as f32).abs();
-    candidates.sort_unstable_by(|x, y| {
-        y.dice.total_cmp(&x.dice).then(off_diagonal(x).total_cmp(&off_diagonal(y))).then((x.i, x.j).cmp(&(y.i, y.j)))
+    // Keys computed once: the bits of a non-negative float order as its value.
+    candidates.sort_by_cached_key(|c| {
+        let off_diagonal = (c.i as f32 / n.max(1) as f32 - c.j as f32 / m.max(1) as f32).abs();
+        ((u64::from(!c.dice.to_bits()) << 32) | u64::from(off_diagonal.to_bits()), c.i, c.j)
     });
     let (a, b) = (a.sentences, b.sentences);
     let furniture = |c: &Candidate| a[c.i].furniture || b[c.j].furniture;
