@@ -6,7 +6,9 @@
 //! meaning of their own, so a reader sees whole changed phrases.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
+use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
@@ -66,21 +68,39 @@ pub fn diff_words(old: &str, new: &str, options: &DiffOptions) -> Vec<WordOp> {
 }
 
 /// [`diff_words`] on texts already tokenised.
-pub fn diff_tokens(old_tokens: &[Token<'_>], new_tokens: &[Token<'_>], options: &DiffOptions) -> Vec<WordOp> {
+pub fn diff_tokens<'t>(old_tokens: &[Token<'t>], new_tokens: &[Token<'t>], options: &DiffOptions) -> Vec<WordOp> {
     if old_tokens.iter().map(|t| t.text).eq(new_tokens.iter().map(|t| t.text)) {
         let text: String = old_tokens.iter().map(|t| t.text).collect();
         let equal = WordOp { tag: Tag::Equal, text, number: false, quote: false };
         return if old_tokens.is_empty() { Vec::new() } else { vec![equal] };
     }
-    let old_keys: Vec<Cow<'_, str>> = old_tokens.iter().map(|t| key(t, options)).collect();
-    let new_keys: Vec<Cow<'_, str>> = new_tokens.iter().map(|t| key(t, options)).collect();
+    // Each distinct key becomes a number once: patience hashes and compares
+    // the tokens again at every level of its recursion.
+    let mut ids: HashMap<Cow<'t, str>, u32> = HashMap::with_capacity(old_tokens.len() + new_tokens.len());
+    let mut intern = |t: &Token<'t>| {
+        let next = ids.len() as u32;
+        *ids.entry(key(t, options)).or_insert(next)
+    };
+    let old_keys: Vec<u32> = old_tokens.iter().map(&mut intern).collect();
+    let new_keys: Vec<u32> = new_tokens.iter().map(&mut intern).collect();
+    // The common head and tail are equal as they stand (most linked
+    // sentences differ in a word or two); only the middle needs a diff.
+    let head = old_keys.iter().zip(&new_keys).take_while(|(x, y)| x == y).count();
+    let tail = old_keys[head..].iter().rev().zip(new_keys[head..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (old_end, new_end) = (old_keys.len() - tail, new_keys.len() - tail);
     // Patience, not Myers: Myers is faster on sentences but loses shared
     // phrases between reworded stretches (measured on the seed snapshots).
-    let raw = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
+    let middle = capture_diff_slices(Algorithm::Patience, &old_keys[head..old_end], &new_keys[head..new_end]);
+    let mut raw: Vec<(DiffTag, Range<usize>, Range<usize>)> = vec![(DiffTag::Equal, 0..head, 0..head)];
+    for op in &middle {
+        let (tag, o, n) = op.as_tag_tuple();
+        raw.push((tag, o.start + head..o.end + head, n.start + head..n.end + head));
+    }
+    let k = slide_last_change(&mut raw, &old_keys, &new_keys, (old_end, new_end));
+    raw.push((DiffTag::Equal, old_end + k..old_keys.len(), new_end + k..new_keys.len()));
 
     let mut chunks: Vec<Chunk> = Vec::new();
-    for op in raw {
-        let (tag, o, n) = op.as_tag_tuple();
+    for (tag, o, n) in raw.into_iter().filter(|(_, o, n)| !o.is_empty() || !n.is_empty()) {
         match tag {
             DiffTag::Equal => chunks.push(Chunk::Equal(o)),
             _ => match chunks.last_mut() {
@@ -94,6 +114,31 @@ pub fn diff_tokens(old_tokens: &[Token<'_>], new_tokens: &[Token<'_>], options: 
     }
     let chunks = absorb_islands(chunks, old_tokens, new_tokens);
     render(&chunks, old_tokens, new_tokens)
+}
+
+/// The trimmed tail is equal as it stands, but a pure deletion or insertion
+/// just before it could sit anywhere along a repeated stretch: move it as
+/// late as it goes, so "way.[- “I ... tackled.-]" drops the whole second
+/// sentence rather than ".” “I ... tackled". Returns how far it moved.
+fn slide_last_change(
+    raw: &mut [(DiffTag, Range<usize>, Range<usize>)],
+    old: &[u32],
+    new: &[u32],
+    tail: (usize, usize),
+) -> usize {
+    let [.., (DiffTag::Equal, eo, en), (tag, o, n)] = raw else { return 0 };
+    let (keys, run, after) = match tag {
+        DiffTag::Delete => (old, o.start, tail.0),
+        DiffTag::Insert => (new, n.start, tail.1),
+        _ => return 0,
+    };
+    let mut k = 0;
+    while after + k < keys.len() && keys[run + k] == keys[after + k] {
+        k += 1;
+    }
+    (*o, *n) = (o.start + k..o.end + k, n.start + k..n.end + k);
+    (eo.end, en.end) = (eo.end + k, en.end + k);
+    k
 }
 
 /// What a token is compared by: its text, unless an option folds it.
@@ -245,6 +290,15 @@ mod tests {
         assert_eq!(rebuild(&ops), (a.to_string(), b.to_string()));
         assert_eq!(diff_words(a, a, &DiffOptions::default()).len(), 1);
         assert!(diff_words("", "", &DiffOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn a_dropped_sentence_is_deleted_whole() {
+        // After the changed first word, the deletion could start at the first "." as well.
+        let ops = diff_words("In the same way.” “I do not.”", "On the same way.”", &DiffOptions::default());
+        assert_eq!(ops.last().map(|o| (o.tag, o.text.as_str())), Some((Tag::Delete, " “I do not.”")));
+        let ops = diff_words("In the same way.”", "On the same way.” “I do.”", &DiffOptions::default());
+        assert_eq!(ops.last().map(|o| (o.tag, o.text.as_str())), Some((Tag::Insert, " “I do.”")));
     }
 
     #[test]

@@ -348,25 +348,40 @@ const BOILERPLATE_LINES: &[&str] =
     &["advertisement", "related topics", "share", "skip advert", "listen to this article"];
 
 fn is_boilerplate(sentence: &str) -> bool {
-    // Lower case (the phrases are ASCII) with each run of white space one space.
-    let mut flat = String::with_capacity(sentence.len());
-    for c in sentence.trim().chars() {
-        if !c.is_whitespace() {
-            flat.push(c.to_ascii_lowercase());
-        } else if !flat.ends_with(' ') {
-            flat.push(' ');
-        }
-    }
-    contains_any(&flat, BOILERPLATE) || BOILERPLATE_LINES.contains(&flat.trim_end_matches(['.', ':']))
+    let text = sentence.trim();
+    let hay = text.as_bytes();
+    let word_start = |i: usize| i == 0 || !hay[i - 1].is_ascii_alphanumeric();
+    let phrase =
+        (0..hay.len()).filter(|&i| word_start(i)).any(|i| BOILERPLATE.iter().any(|p| phrase_at(hay, i, p).is_some()));
+    phrase
+        || BOILERPLATE_LINES
+            .iter()
+            .any(|line| phrase_at(hay, 0, line).is_some_and(|end| text[end..].trim_end_matches(['.', ':']).is_empty()))
 }
 
-/// Whether any of `needles` starts a word of `hay`: one pass over the word
-/// starts, no per-needle searcher to set up (that cost more than the search).
-fn contains_any(hay: &str, needles: &[&str]) -> bool {
-    let hay = hay.as_bytes();
-    (0..hay.len())
-        .filter(|&i| i == 0 || !hay[i - 1].is_ascii_alphanumeric())
-        .any(|i| needles.iter().any(|n| n.as_bytes()[0] == hay[i] && hay[i..].starts_with(n.as_bytes())))
+/// Where `phrase` (lower case, single spaces) ends if it starts at `at`:
+/// case ignored, a space matching any run of white space. Byte by byte, with
+/// no lower-cased copy and no searcher to set up: sentences are short.
+fn phrase_at(hay: &[u8], at: usize, phrase: &str) -> Option<usize> {
+    let space = |i: usize| match hay.get(i..) {
+        Some([b' ' | b'\t' | b'\n' | b'\r', ..]) => Some(1),
+        Some([0xC2, 0xA0, ..]) => Some(2), // no-break space
+        _ => None,
+    };
+    let mut i = at;
+    for &p in phrase.as_bytes() {
+        if p == b' ' {
+            i += space(i)?;
+            while let Some(n) = space(i) {
+                i += n;
+            }
+        } else if hay.get(i).is_some_and(|h| h.to_ascii_lowercase() == p) {
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(i)
 }
 
 /// A body segment caught between two boilerplate segments is furniture too
@@ -471,6 +486,14 @@ mod tests {
         assert_eq!(kinds(t), [SegmentKind::Boilerplate, SegmentKind::Body]);
         let t = "Sign up to Metro’s newsletter, Alright Gov?\nCraig breaks it down. Sign up here.\nGot a story? Get in touch with us.";
         assert!(kinds(t).iter().all(|&k| k == SegmentKind::Boilerplate));
+    }
+
+    #[test]
+    fn boilerplate_phrases_ignore_case_and_spacing() {
+        assert!(is_boilerplate("FOLLOW\u{a0}us  on\nTwitter for more."));
+        assert!(is_boilerplate("Share."));
+        assert!(!is_boilerplate("Share prices fell."));
+        assert!(!is_boilerplate("The unfollow us button."));
     }
 
     #[test]
