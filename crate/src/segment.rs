@@ -307,38 +307,38 @@ fn classify_paragraph(text: &str, segments: &mut [RawSegment], line: &str) {
 /// A heading is a short line with no sentence punctuation at its end.
 fn is_heading(line: &str) -> bool {
     let line = line.trim_start_matches('#').trim();
-    let words = line.split_whitespace().count();
-    let Some(last) = line.chars().last() else {
+    let Some(last) = line.chars().next_back() else {
         return false;
     };
-    let first_upper = line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    first_upper
-        && (1..=12).contains(&words)
-        && (last.is_alphanumeric() || last == ')')
+    // Cheapest tests first: most paragraphs end in a full stop.
+    (last.is_alphanumeric() || last == ')')
+        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && line.split_whitespace().take(13).count() <= 12
         && !line.contains(['“', '”', '"'])
 }
 
-/// Phrases that only page furniture uses. Lower case; matched on lower-cased text.
+/// Phrases that only page furniture uses. Lower case, in byte order (each
+/// word start looks up only the phrases beginning with its letter).
 const BOILERPLATE: &[&str] = &[
-    "enable javascript",
-    "browser that supports",
-    "sign up to our",
-    "sign up for our",
-    "sign up here",
-    "newsletter",
-    "got a story?",
-    "get in touch with",
-    "submit your videos",
-    "for more stories like this",
-    "push alerts",
-    "follow us on",
-    "on twitter and facebook",
-    "click here",
-    "read more:",
-    "share this article",
     "all rights reserved",
+    "browser that supports",
+    "click here",
     "copyright ©",
     "download our app",
+    "enable javascript",
+    "follow us on",
+    "for more stories like this",
+    "get in touch with",
+    "got a story?",
+    "newsletter",
+    "on twitter and facebook",
+    "push alerts",
+    "read more:",
+    "share this article",
+    "sign up for our",
+    "sign up here",
+    "sign up to our",
+    "submit your videos",
     "subscribe to our",
     "this article was amended",
 ];
@@ -351,8 +351,13 @@ fn is_boilerplate(sentence: &str) -> bool {
     let text = sentence.trim();
     let hay = text.as_bytes();
     let word_start = |i: usize| i == 0 || !hay[i - 1].is_ascii_alphanumeric();
-    let phrase =
-        (0..hay.len()).filter(|&i| word_start(i)).any(|i| BOILERPLATE.iter().any(|p| phrase_at(hay, i, p).is_some()));
+    let starting_with = |b: u8| {
+        let from = BOILERPLATE.partition_point(|p| p.as_bytes()[0] < b);
+        BOILERPLATE[from..].iter().take_while(move |p| p.as_bytes()[0] == b)
+    };
+    let phrase = (0..hay.len())
+        .filter(|&i| word_start(i))
+        .any(|i| starting_with(hay[i].to_ascii_lowercase()).any(|p| phrase_at(hay, i, p).is_some()));
     phrase
         || BOILERPLATE_LINES
             .iter()
@@ -486,6 +491,11 @@ mod tests {
         assert_eq!(kinds(t), [SegmentKind::Boilerplate, SegmentKind::Body]);
         let t = "Sign up to Metro’s newsletter, Alright Gov?\nCraig breaks it down. Sign up here.\nGot a story? Get in touch with us.";
         assert!(kinds(t).iter().all(|&k| k == SegmentKind::Boilerplate));
+    }
+
+    #[test]
+    fn boilerplate_phrases_are_in_byte_order() {
+        assert!(BOILERPLATE.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
