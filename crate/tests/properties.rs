@@ -7,7 +7,8 @@ use variorum::diff::{diff_words, rebuild, DiffOptions};
 use variorum::numbers::read_figures;
 use variorum::quotes::find_quotes;
 use variorum::segment::segment;
-use variorum::tokenize::tokenize;
+use unicode_segmentation::UnicodeSegmentation;
+use variorum::tokenize::{tokenize, word_bounds};
 use variorum::{compare, CompareOptions, Document};
 
 /// Text built from pieces that stress the rules (abbreviations, quotes,
@@ -46,8 +47,22 @@ fn newsy() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..24).prop_map(|p| p.concat())
 }
 
+/// Text of only the characters the tokenizer's fast path knows, in runs
+/// that meet every rule: letters around apostrophes, colons and stops,
+/// figures around commas and points, underscores, space runs, line ends.
+fn fast_path_text() -> impl Strategy<Value = String> {
+    let alphabet: Vec<char> = "aZé9 0.,;:'’‘_\"“”-–—\r\n\t\u{b}\u{a0}£€©°ĳ".chars().collect();
+    prop::collection::vec(prop::sample::select(alphabet), 0..40).prop_map(|c| c.into_iter().collect())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn fast_word_bounds_agree_with_unicode_segmentation(text in fast_path_text()) {
+        let expected: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+        prop_assert_eq!(word_bounds(&text), expected);
+    }
 
     #[test]
     fn segments_and_gaps_rebuild_the_input(text in newsy()) {
