@@ -280,25 +280,64 @@ pub struct Indexed<'a> {
     sentences: &'a [SentenceTerms],
     weights: &'a [f32],
     mass: Vec<f32>,
-    /// Sentences holding each term: only this version's terms, so memory
-    /// follows the version's size, not the whole comparison's vocabulary.
-    postings: HashMap<Term, Vec<usize>>,
+    /// This version's own terms, numbered from 0: memory follows the
+    /// version's size, not the whole comparison's vocabulary.
+    local: HashMap<Term, u32>,
+    /// Sentences holding each local term `l`: `postings[starts[l]..starts[l + 1]]`.
+    starts: Vec<u32>,
+    postings: Vec<u32>,
+    /// Each sentence's terms as local numbers, in the order of its `terms`:
+    /// sentence `j` has `local_terms[term_starts[j]..term_starts[j + 1]]`.
+    term_starts: Vec<u32>,
+    local_terms: Vec<u32>,
     by_fingerprint: HashMap<u64, Vec<usize>>,
 }
 
 impl<'a> Indexed<'a> {
     /// Indexes `sentences` under the comparison's term `weights`.
     pub fn new(sentences: &'a [SentenceTerms], weights: &'a [f32]) -> Self {
-        let mut postings: HashMap<Term, Vec<usize>> = HashMap::new();
+        let mut local: HashMap<Term, u32> = HashMap::new();
+        let mut counts: Vec<u32> = Vec::new();
+        let mut term_starts = vec![0u32];
+        let mut local_terms = Vec::new();
         let mut by_fingerprint: HashMap<u64, Vec<usize>> = HashMap::new();
         for (j, s) in sentences.iter().enumerate() {
             for &t in &s.terms {
-                postings.entry(t).or_default().push(j);
+                let next = local.len() as u32;
+                let l = *local.entry(t).or_insert(next);
+                if l == next {
+                    counts.push(0);
+                }
+                counts[l as usize] += 1;
+                local_terms.push(l);
             }
+            term_starts.push(local_terms.len() as u32);
             by_fingerprint.entry(s.fingerprint).or_default().push(j);
         }
+        // Counting sort: each term's sentences, ascending.
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        starts.push(0u32);
+        for c in &counts {
+            starts.push(starts.last().copied().unwrap_or(0) + c);
+        }
+        let mut fill: Vec<u32> = starts[..counts.len()].to_vec();
+        let mut postings = vec![0u32; local_terms.len()];
+        for j in 0..sentences.len() {
+            for &l in &local_terms[term_starts[j] as usize..term_starts[j + 1] as usize] {
+                postings[fill[l as usize] as usize] = j as u32;
+                fill[l as usize] += 1;
+            }
+        }
         let mass = sentences.iter().map(|s| s.terms.iter().map(|&t| weights[t as usize]).sum()).collect();
-        Indexed { sentences, weights, mass, postings, by_fingerprint }
+        Indexed { sentences, weights, mass, local, starts, postings, term_starts, local_terms, by_fingerprint }
+    }
+
+    fn posting(&self, l: u32) -> &[u32] {
+        &self.postings[self.starts[l as usize] as usize..self.starts[l as usize + 1] as usize]
+    }
+
+    fn local_terms(&self, j: usize) -> &[u32] {
+        &self.local_terms[self.term_starts[j] as usize..self.term_starts[j + 1] as usize]
     }
 }
 
@@ -491,22 +530,29 @@ const CHEAP_POSTINGS: usize = 16;
 /// Candidate pairs that share at least one of a sentence's rarer terms,
 /// or are identical.
 fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Candidate> {
-    let (postings, by_fingerprint, weights) = (&b.postings, &b.by_fingerprint, b.weights);
+    let weights = b.weights;
     let (mass_a, mass_b) = (&a.mass, &b.mass);
-    let (a, b) = (a.sentences, b.sentences);
+    let (sa, sb) = (a.sentences, b.sentences);
 
     // Score every sentence the probe terms reach by the weight it shares
     // through them (a dense accumulator, reset after each sentence); only
     // the best few get an exact comparison. This keeps the cost per sentence
     // bounded however long the texts are.
     let mut out = Vec::new();
-    let mut acc = vec![0.0f32; b.len()];
-    let mut seen = vec![usize::MAX; b.len()];
+    let mut acc = vec![0.0f32; sb.len()];
+    let mut seen = vec![usize::MAX; sb.len()];
+    // Which of `b`'s terms the current sentence holds: marked with its number.
+    let mut holds = vec![usize::MAX; b.starts.len() - 1];
     let mut touched: Vec<usize> = Vec::new();
-    let mut probe: Vec<(usize, Term)> = Vec::new();
-    for (i, s) in a.iter().enumerate() {
+    let mut probe: Vec<(usize, Term, u32)> = Vec::new();
+    for (i, s) in sa.iter().enumerate() {
         probe.clear();
-        probe.extend(s.terms.iter().filter_map(|&t| postings.get(&t).map(|p| (p.len(), t))));
+        for &t in &s.terms {
+            if let Some(&l) = b.local.get(&t) {
+                holds[l as usize] = i;
+                probe.push((b.posting(l).len(), t, l));
+            }
+        }
         probe.sort_unstable();
         touched.clear();
         let mut reach = |j: usize, w: f32, touched: &mut Vec<usize>| {
@@ -519,8 +565,8 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
         };
         // Identical sentences: only the few nearest the expected position
         // (a text of one sentence repeated must not cost its square).
-        if let Some(same) = by_fingerprint.get(&s.fingerprint) {
-            let expected = i * b.len() / a.len().max(1);
+        if let Some(same) = b.by_fingerprint.get(&s.fingerprint) {
+            let expected = i * sb.len() / sa.len().max(1);
             let at = same.partition_point(|&j| j < expected);
             let half = config.max_candidates / 2;
             for &j in &same[at.saturating_sub(half)..(at + half).min(same.len())] {
@@ -529,12 +575,12 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
         }
         // Every cheap term, then the rarest few of the rest: enough to find
         // each part of a split, bounded for frequent words in long texts.
-        for (k, &(len, t)) in probe.iter().enumerate() {
+        for (k, &(len, t, l)) in probe.iter().enumerate() {
             if len > config.max_postings || (len > CHEAP_POSTINGS && k >= config.probe_terms) {
                 break;
             }
-            for &j in &postings[&t] {
-                reach(j, weights[t as usize], &mut touched);
+            for &j in b.posting(l) {
+                reach(j as usize, weights[t as usize], &mut touched);
             }
         }
         if touched.len() > config.max_candidates {
@@ -543,8 +589,15 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
             touched.truncate(config.max_candidates);
         }
         for &j in &touched {
-            let (shared_mass, shared) = overlap(&s.terms, &b[j].terms, weights);
-            let identical = s.fingerprint == b[j].fingerprint && !s.terms.is_empty();
+            // The exact overlap, in term order (so sums round the same way every time).
+            let (mut shared_mass, mut shared) = (0.0f32, 0);
+            for (&t, &l) in sb[j].terms.iter().zip(b.local_terms(j)) {
+                if holds[l as usize] == i {
+                    shared_mass += weights[t as usize];
+                    shared += 1;
+                }
+            }
+            let identical = s.fingerprint == sb[j].fingerprint && !s.terms.is_empty();
             if shared == 0 && !identical {
                 continue;
             }
@@ -562,24 +615,6 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
         }
     }
     out
-}
-
-/// Weight and count of the terms two sorted term lists share.
-fn overlap(x: &[Term], y: &[Term], weights: &[f32]) -> (f32, usize) {
-    let (mut p, mut q, mut mass, mut count) = (0, 0, 0.0, 0);
-    while p < x.len() && q < y.len() {
-        match x[p].cmp(&y[q]) {
-            std::cmp::Ordering::Less => p += 1,
-            std::cmp::Ordering::Greater => q += 1,
-            std::cmp::Ordering::Equal => {
-                mass += weights[x[p] as usize];
-                count += 1;
-                p += 1;
-                q += 1;
-            }
-        }
-    }
-    (mass, count)
 }
 
 /// Which links (in the given order) lie on the heaviest chain that keeps
