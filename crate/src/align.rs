@@ -603,15 +603,13 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
             }
             let (ma, mb) = (mass_a[i], mass_b[j]);
             let dice = if identical { 1.0 } else { 2.0 * shared_mass / (ma + mb).max(f32::EPSILON) };
-            out.push(Candidate {
-                i,
-                j,
-                dice,
-                in_a: shared_mass / ma.max(f32::EPSILON),
-                in_b: shared_mass / mb.max(f32::EPSILON),
-                shared,
-                identical,
-            });
+            let (in_a, in_b) = (shared_mass / ma.max(f32::EPSILON), shared_mass / mb.max(f32::EPSILON));
+            // Too weak to link, to be part of a split or merge, or to attach:
+            // never used, and never anyone's best (a usable one outranks it).
+            if dice < config.min_similarity && in_a.max(in_b) < config.attach.min(config.min_containment) {
+                continue;
+            }
+            out.push(Candidate { i, j, dice, in_a, in_b, shared, identical });
         }
     }
     out

@@ -3,11 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 use variorum::diff::{diff_words, rebuild, DiffOptions};
 use variorum::numbers::read_figures;
 use variorum::quotes::find_quotes;
 use variorum::segment::segment;
-use unicode_segmentation::UnicodeSegmentation;
 use variorum::tokenize::{tokenize, word_bounds};
 use variorum::{compare, CompareOptions, Document};
 
