@@ -19,7 +19,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::tokenize::{normalize, tokenize, Token, TokenKind};
+use crate::tokenize::{normalize_into, tokenize, Token, TokenKind};
 
 /// Interned term id.
 type Term = u32;
@@ -112,6 +112,8 @@ pub struct Vocabulary {
     df: Vec<u32>,
     stop: Vec<bool>,
     sentences: u32,
+    /// A buffer for normal forms, kept between sentences.
+    scratch: String,
 }
 
 /// A sentence prepared for alignment.
@@ -136,11 +138,12 @@ impl Vocabulary {
     pub fn add_tokens(&mut self, tokens: &[Token<'_>], furniture: bool) -> SentenceTerms {
         let mut terms: Vec<Term> = Vec::new();
         let mut fingerprint = Fnv::default();
+        let mut norm = std::mem::take(&mut self.scratch);
         for token in tokens {
             if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
-            let norm = normalize(token);
+            normalize_into(token, &mut norm);
             fingerprint.write(norm.as_bytes());
             let stem = if token.kind == TokenKind::Number { &norm } else { stem(&norm) };
             let id = match self.ids.get(stem) {
@@ -155,6 +158,7 @@ impl Vocabulary {
             };
             terms.push(id);
         }
+        self.scratch = norm;
         terms.sort_unstable();
         terms.dedup();
         for &t in &terms {

@@ -188,16 +188,30 @@ fn kind_of(piece: &str) -> TokenKind {
 /// A normalised form for matching: lower case, typographic apostrophes
 /// folded, and numbers stripped of separators (`1,100` = `1100`).
 pub fn normalize<'a>(token: &Token<'a>) -> Cow<'a, str> {
-    let text = token.text;
-    // Most words need no change: borrow them.
-    let plain = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '\'' || c == '.' || c == '%';
-    if text.chars().all(plain) {
-        return Cow::Borrowed(text);
+    if is_normal(token.text) {
+        return Cow::Borrowed(token.text);
     }
-    Cow::Owned(match token.kind {
-        TokenKind::Number => text.chars().filter(|c| !matches!(c, ',' | ' ')).flat_map(char::to_lowercase).collect(),
-        _ => text.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase).collect(),
-    })
+    let mut out = String::new();
+    normalize_into(token, &mut out);
+    Cow::Owned(out)
+}
+
+/// [`normalize`] into a buffer the caller reuses: no allocation per word.
+pub fn normalize_into(token: &Token<'_>, out: &mut String) {
+    out.clear();
+    let text = token.text;
+    if is_normal(text) {
+        out.push_str(text);
+    } else if token.kind == TokenKind::Number {
+        out.extend(text.chars().filter(|c| !matches!(c, ',' | ' ')).flat_map(char::to_lowercase));
+    } else {
+        out.extend(text.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase));
+    }
+}
+
+/// Most words need no change.
+fn is_normal(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'\'' | b'.' | b'%'))
 }
 
 /// Tokenises the texts and interns their words and figures: the least work
