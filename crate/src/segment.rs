@@ -343,6 +343,19 @@ const BOILERPLATE: &[&str] = &[
     "this article was amended",
 ];
 
+/// The first two letters of the phrases: bit `y` of entry `x` is set when
+/// some phrase opens with letters `x`, `y` (0 = a).
+const BOILERPLATE_OPENINGS: [u32; 26] = {
+    let mut table = [0u32; 26];
+    let mut k = 0;
+    while k < BOILERPLATE.len() {
+        let p = BOILERPLATE[k].as_bytes();
+        table[(p[0] - b'a') as usize] |= 1 << (p[1] - b'a');
+        k += 1;
+    }
+    table
+};
+
 /// Whole segments that are furniture on their own (and only on their own).
 const BOILERPLATE_LINES: &[&str] =
     &["advertisement", "related topics", "share", "skip advert", "listen to this article"];
@@ -355,8 +368,13 @@ fn is_boilerplate(sentence: &str) -> bool {
         let from = BOILERPLATE.partition_point(|p| p.as_bytes()[0] < b);
         BOILERPLATE[from..].iter().take_while(move |p| p.as_bytes()[0] == b)
     };
+    // Most word starts fail on their first two letters, looked up in a bit table.
+    let opens_phrase = |i: usize| {
+        let letter = |k: usize| hay.get(k).map(u8::to_ascii_lowercase).filter(u8::is_ascii_lowercase).map(|b| b - b'a');
+        matches!((letter(i), letter(i + 1)), (Some(x), Some(y)) if BOILERPLATE_OPENINGS[x as usize] >> y & 1 == 1)
+    };
     let phrase = (0..hay.len())
-        .filter(|&i| word_start(i))
+        .filter(|&i| word_start(i) && opens_phrase(i))
         .any(|i| starting_with(hay[i].to_ascii_lowercase()).any(|p| phrase_at(hay, i, p).is_some()));
     phrase
         || BOILERPLATE_LINES
