@@ -548,11 +548,19 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
     // Which of `b`'s terms the current sentence holds: marked with its number.
     let mut holds = vec![usize::MAX; b.starts.len() - 1];
     let mut touched: Vec<usize> = Vec::new();
+    // Each of `a`'s terms as one of `b`'s, looked up once per term, not per use.
+    let mut in_b = vec![u32::MAX; a.starts.len() - 1];
+    for (t, &la) in &a.local {
+        if let Some(&lb) = b.local.get(t) {
+            in_b[la as usize] = lb;
+        }
+    }
     let mut probe: Vec<(usize, Term, u32)> = Vec::new();
     for (i, s) in sa.iter().enumerate() {
         probe.clear();
-        for &t in &s.terms {
-            if let Some(&l) = b.local.get(&t) {
+        for (&t, &la) in s.terms.iter().zip(a.local_terms(i)) {
+            let l = in_b[la as usize];
+            if l != u32::MAX {
                 holds[l as usize] = i;
                 probe.push((b.posting(l).len(), t, l));
             }

@@ -126,32 +126,54 @@ enum WordClass {
 /// Each character's byte offset and class, or `None` if some character
 /// is outside the fast path.
 fn simple_classes(text: &str) -> Option<Vec<(usize, WordClass)>> {
-    use WordClass::*;
     let mut out = Vec::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII through a table; anything else decoded.
+        if bytes[at] < 0x80 {
+            out.push((at, ASCII_CLASSES[bytes[at] as usize]));
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next()?;
         let class = match c {
-            'a'..='z' | 'A'..='Z' => Letter,
-            '0'..='9' => Numeric,
-            ':' => MidLetter,
-            '.' | '\'' | '‘' | '’' => MidNumLetQ,
-            ',' | ';' => MidNum,
-            '_' => ExtendNumLet,
-            '\r' => Cr,
-            '\n' => Lf,
-            '\u{b}' | '\u{c}' => Newline,
-            ' ' => Space,
-            '\u{0}'..='\u{7f}' => Other,
             // Latin-1 and Latin Extended-A letters (not × and ÷).
-            '\u{c0}'..='\u{17f}' if c != '×' && c != '÷' => Letter,
+            '\u{c0}'..='\u{17f}' if c != '×' && c != '÷' => WordClass::Letter,
+            '‘' | '’' => WordClass::MidNumLetQ,
             '“' | '”' | '„' | '«' | '»' | '–' | '—' | '…' | '•' | '£' | '€' | '\u{a0}' | '©' | '°' => {
-                Other
+                WordClass::Other
             }
             _ => return None,
         };
         out.push((at, class));
+        at += c.len_utf8();
     }
     Some(out)
 }
+
+const ASCII_CLASSES: [WordClass; 128] = {
+    use WordClass::*;
+    let mut table = [Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Letter,
+            b'0'..=b'9' => Numeric,
+            b':' => MidLetter,
+            b'.' | b'\'' => MidNumLetQ,
+            b',' | b';' => MidNum,
+            b'_' => ExtendNumLet,
+            b'\r' => Cr,
+            b'\n' => Lf,
+            0x0b | 0x0c => Newline,
+            b' ' => Space,
+            _ => Other,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Whether UAX #29 puts a word boundary before character `k` (0 < k < len).
 fn breaks_before(c: &[(usize, WordClass)], k: usize) -> bool {
@@ -161,16 +183,16 @@ fn breaks_before(c: &[(usize, WordClass)], k: usize) -> bool {
     let mid_letter = |x: WordClass| matches!(x, MidLetter | MidNumLetQ);
     let mid_num = |x: WordClass| matches!(x, MidNum | MidNumLetQ);
     match (before, after) {
-        (Cr, Lf) => false,                                                                           // WB3
-        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => true,                                     // WB3a, WB3b
-        (Space, Space) => false,                                                                     // WB3d
-        (Letter, Letter) | (Numeric, Numeric) | (Letter, Numeric) | (Numeric, Letter) => false,      // WB5, WB8-10
-        (Letter, m) if mid_letter(m) && class(k + 1) == Some(Letter) => false,                       // WB6
-        (m, Letter) if mid_letter(m) && k >= 2 && class(k - 2) == Some(Letter) => false,             // WB7
-        (Numeric, m) if mid_num(m) && class(k + 1) == Some(Numeric) => false,                        // WB12
-        (m, Numeric) if mid_num(m) && k >= 2 && class(k - 2) == Some(Numeric) => false,              // WB11
+        (Letter | Numeric, Letter | Numeric) => false, // WB5, WB8-10 (first: most of any text)
+        (Cr, Lf) => false,                             // WB3
+        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => true, // WB3a, WB3b
+        (Space, Space) => false,                       // WB3d
+        (Letter, m) if mid_letter(m) && class(k + 1) == Some(Letter) => false, // WB6
+        (m, Letter) if mid_letter(m) && k >= 2 && class(k - 2) == Some(Letter) => false, // WB7
+        (Numeric, m) if mid_num(m) && class(k + 1) == Some(Numeric) => false, // WB12
+        (m, Numeric) if mid_num(m) && k >= 2 && class(k - 2) == Some(Numeric) => false, // WB11
         (Letter | Numeric | ExtendNumLet, ExtendNumLet) | (ExtendNumLet, Letter | Numeric) => false, // WB13a, WB13b
-        _ => true,                                                                                   // WB999
+        _ => true,                                     // WB999
     }
 }
 
