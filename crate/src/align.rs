@@ -351,10 +351,11 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
     let (n, m) = (a.sentences.len(), b.sentences.len());
     let mut candidates = candidates(a, b, config);
     // Best first; among equals (repeated sentences), the one nearest the diagonal.
-    // Keys computed once: the bits of a non-negative float order as its value.
+    // Keys computed once: the bits of a non-negative float order as its value;
+    // the sort keeps the candidates' (i, j) order among equal keys.
     candidates.sort_by_cached_key(|c| {
         let off_diagonal = (c.i as f32 / n.max(1) as f32 - c.j as f32 / m.max(1) as f32).abs();
-        ((u64::from(!c.dice.to_bits()) << 32) | u64::from(off_diagonal.to_bits()), c.i, c.j)
+        (u64::from(!c.dice.to_bits()) << 32) | u64::from(off_diagonal.to_bits())
     });
     let (a, b) = (a.sentences, b.sentences);
     let furniture = |c: &Candidate| a[c.i].furniture || b[c.j].furniture;
@@ -543,8 +544,9 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
     // the best few get an exact comparison. This keeps the cost per sentence
     // bounded however long the texts are.
     let mut out = Vec::new();
-    let mut acc = vec![0.0f32; sb.len()];
-    let mut seen = vec![usize::MAX; sb.len()];
+    // Per `b` sentence: the `a` sentence that last reached it, and the weight shared.
+    let mut acc = vec![(usize::MAX, 0.0f32); sb.len()];
+    let mut ranked: Vec<(f32, usize)> = Vec::new();
     // Which of `b`'s terms the current sentence holds: marked with its number.
     let mut holds = vec![usize::MAX; b.starts.len() - 1];
     let mut touched: Vec<usize> = Vec::new();
@@ -568,12 +570,12 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
         probe.sort_unstable();
         touched.clear();
         let mut reach = |j: usize, w: f32, touched: &mut Vec<usize>| {
-            if seen[j] != i {
-                seen[j] = i;
-                acc[j] = 0.0;
+            let (by, shared) = &mut acc[j];
+            if *by != i {
+                (*by, *shared) = (i, 0.0);
                 touched.push(j);
             }
-            acc[j] += w;
+            *shared += w;
         };
         // Identical sentences: only the few nearest the expected position
         // (a text of one sentence repeated must not cost its square).
@@ -596,10 +598,14 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
             }
         }
         if touched.len() > config.max_candidates {
-            touched
-                .select_nth_unstable_by(config.max_candidates - 1, |&x, &y| acc[y].total_cmp(&acc[x]).then(x.cmp(&y)));
-            touched.truncate(config.max_candidates);
+            ranked.clear();
+            ranked.extend(touched.iter().map(|&j| (acc[j].1, j)));
+            ranked.select_nth_unstable_by(config.max_candidates - 1, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            touched.clear();
+            touched.extend(ranked[..config.max_candidates].iter().map(|&(_, j)| j));
         }
+        // In order, so candidates come out by (i, j): the sort below breaks ties by that.
+        touched.sort_unstable();
         for &j in &touched {
             // The exact overlap, in term order (so sums round the same way every time).
             let (mut shared_mass, mut shared) = (0.0f32, 0);
