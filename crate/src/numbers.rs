@@ -118,15 +118,13 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
     if !sentence.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
-    let words: Vec<(usize, Cow<'_, str>)> = tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .map(|(k, t)| (k, normalize(t)))
-        .collect();
+    // The words and figures; normalised only around a figure, where they are read.
+    let words: Vec<usize> =
+        (0..tokens.len()).filter(|&k| matches!(tokens[k].kind, TokenKind::Word | TokenKind::Number)).collect();
+    let norm = |k: usize| normalize(&tokens[k]);
     let mut out = Vec::new();
-    for (w, (k, _)) in words.iter().enumerate() {
-        let token = &tokens[*k];
+    for (w, &k) in words.iter().enumerate() {
+        let token = &tokens[k];
         if token.kind != TokenKind::Number {
             continue;
         }
@@ -136,8 +134,8 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         // What it describes: the next two content words, stopping at the next figure.
         let describes: Vec<String> = words[w + 1..]
             .iter()
-            .take_while(|(k, _)| tokens[*k].kind == TokenKind::Word)
-            .map(|(_, w)| w.to_string())
+            .take_while(|&&k| tokens[k].kind == TokenKind::Word)
+            .map(|&k| norm(k).into_owned())
             .filter(|w| {
                 !matches!(
                     w.as_str(),
@@ -150,7 +148,7 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             unit = Unit::Duration;
         }
         // The qualifier: one or two words right before the figure.
-        let before: Vec<&str> = words[..w].iter().rev().take(2).map(|(_, w)| w.as_ref()).collect();
+        let before: Vec<Cow<'_, str>> = words[..w].iter().rev().take(2).map(|&k| norm(k)).collect();
         let qualifier = [before.get(1).map(|b| format!("{b} {}", before[0])), before.first().map(|b| b.to_string())]
             .into_iter()
             .flatten()
@@ -159,7 +157,7 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         let start = if qualifier.is_empty() {
             token.text.as_ptr() as usize - sentence.as_ptr() as usize
         } else {
-            let first = words[w - qualifier.split(' ').count()].0;
+            let first = words[w - qualifier.split(' ').count()];
             tokens[first].text.as_ptr() as usize - sentence.as_ptr() as usize
         };
         let end = token.text.as_ptr() as usize - sentence.as_ptr() as usize + token.text.len();
