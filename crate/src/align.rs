@@ -97,7 +97,7 @@ impl Default for AlignConfig {
             min_shared_terms: 2,
             minor_edit: 0.8,
             paraphrase: 0.5,
-            probe_terms: 8,
+            probe_terms: 6,
             max_postings: 200,
             max_candidates: 24,
         }

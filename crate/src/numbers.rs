@@ -238,23 +238,36 @@ fn affinity(x: &NumberFact, y: &NumberFact, same_thing: bool, linked: bool) -> O
 
 /// What makes two figures worth comparing: the same value, or the same thing counted.
 #[derive(PartialEq, Eq, Hash)]
-enum Key<'a> {
+enum Key {
     Value(Unit, u64),
-    Thing(Unit, &'a str),
+    Thing(Unit, u32),
 }
 
 /// Groups facts across versions, at most one figure per version in a group,
 /// strongest correspondences first. `linked` holds the (doc, segment, doc,
 /// segment) pairs of sentences the alignment links.
 pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usize, usize)>) -> Vec<NumberGroup> {
-    let stems: Vec<Vec<&str>> = facts.iter().map(|f| f.describes.iter().map(|d| stem(d)).collect()).collect();
+    // What each figure counts, as numbers: one per distinct stem.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let stems: Vec<Vec<u32>> = facts
+        .iter()
+        .map(|f| {
+            f.describes
+                .iter()
+                .map(|d| {
+                    let next = ids.len() as u32;
+                    *ids.entry(stem(d)).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
     // Candidate pairs through shared keys, never all pairs: same value, same thing counted, linked sentence.
-    let mut buckets: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<Key, Vec<usize>> = HashMap::new();
     let mut by_segment: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for (k, f) in facts.iter().enumerate() {
         buckets.entry(Key::Value(f.unit, f.value.to_bits())).or_default().push(k);
         for d in &stems[k] {
-            buckets.entry(Key::Thing(f.unit, d)).or_default().push(k);
+            buckets.entry(Key::Thing(f.unit, *d)).or_default().push(k);
         }
         by_segment.entry((f.doc, f.segment)).or_default().push(k);
     }
