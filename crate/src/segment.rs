@@ -145,31 +145,21 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let para = &text[start..end];
     let mut out = Vec::new();
     let mut sentence_start = 0;
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
     let mut k = 0;
-    while k < chars.len() {
-        let (_, c) = chars[k];
-        if !is_terminator(c) {
-            k += 1;
-            continue;
-        }
+    // From one terminator to the next, in bytes; characters decoded only there.
+    while let Some(found) = para[k..].find(is_terminator) {
+        let term_at = k + found;
+        let c = para[term_at..].chars().next().unwrap_or('.');
         // Take the whole run of terminators and closing quotes/brackets.
-        let term_at = k;
-        let mut j = k;
-        while j < chars.len() && (is_terminator(chars[j].1) || is_closer(chars[j].1)) {
-            j += 1;
-        }
-        let boundary = chars.get(j).map_or(para.len(), |&(i, _)| i);
-        if j < chars.len()
-            && chars[j].1.is_whitespace()
-            && starts_sentence(&chars[j..])
-            && !is_non_final(para, chars[term_at].0, c)
-        {
+        let run: usize =
+            para[term_at..].chars().take_while(|&c| is_terminator(c) || is_closer(c)).map(char::len_utf8).sum();
+        let boundary = term_at + run;
+        let rest = &para[boundary..];
+        if rest.starts_with(char::is_whitespace) && starts_sentence(rest) && !is_non_final(para, term_at, c) {
             out.push((start + sentence_start, start + boundary));
-            let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace());
-            sentence_start = next.map_or(para.len(), |&(i, _)| i);
+            sentence_start = para.len() - rest.trim_start().len();
         }
-        k = j.max(k + 1);
+        k = boundary.max(term_at + c.len_utf8());
     }
     if sentence_start < para.len() {
         let tail = &para[sentence_start..];
@@ -194,8 +184,8 @@ fn is_opener(c: char) -> bool {
 }
 
 /// After whitespace: does the next word look like the start of a sentence?
-fn starts_sentence(rest: &[(usize, char)]) -> bool {
-    let mut it = rest.iter().map(|&(_, c)| c).skip_while(|c| c.is_whitespace());
+fn starts_sentence(rest: &str) -> bool {
+    let mut it = rest.chars().skip_while(|c| c.is_whitespace());
     let mut c = it.next();
     while c.is_some_and(is_opener) {
         c = it.next();
