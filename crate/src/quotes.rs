@@ -94,6 +94,10 @@ pub fn find_quotes(text: &str) -> Vec<RawQuote> {
 }
 
 fn scan_paragraph(para: &str, offset: usize, out: &mut Vec<RawQuote>) {
+    // Most paragraphs open no quote at all.
+    if !para.contains(|c| closer_for(c).is_some()) {
+        return;
+    }
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     // Where each mark can close a quote: it ends a word (a mark followed by a
     // letter is an apostrophe) and does not follow a space. Listed up front,
