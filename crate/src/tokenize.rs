@@ -224,6 +224,9 @@ pub fn normalize_into(token: &Token<'_>, out: &mut String) {
     let text = token.text;
     if is_normal(text) {
         out.push_str(text);
+    } else if text.is_ascii() {
+        let keep = |b: &u8| token.kind != TokenKind::Number || !matches!(b, b',' | b' ');
+        out.extend(text.bytes().filter(keep).map(|b| char::from(b.to_ascii_lowercase())));
     } else if token.kind == TokenKind::Number {
         out.extend(text.chars().filter(|c| !matches!(c, ',' | ' ')).flat_map(char::to_lowercase));
     } else {
