@@ -15,7 +15,7 @@
 //!
 //! Connected links form units (`a` sentences x `b` sentences).
 
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashMapExt};
 
 use serde::{Deserialize, Serialize};
 
@@ -681,7 +681,8 @@ fn order_chain(links: &[&Candidate]) -> Vec<bool> {
 
 /// Groups links into connected units.
 fn units(links: &[Candidate], moved: &[(usize, usize)], config: &AlignConfig) -> Vec<Unit> {
-    let moved: HashSet<&(usize, usize)> = moved.iter().collect();
+    let mut moved = moved.to_vec();
+    moved.sort_unstable();
     // Union-find over link indices, joined through shared sentences.
     let mut parent: Vec<usize> = (0..links.len()).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -730,7 +731,7 @@ fn units(links: &[Candidate], moved: &[(usize, usize)], config: &AlignConfig) ->
             } else {
                 LinkKind::Partial
             };
-            let moved = members.iter().any(|&k| moved.contains(&(links[k].i, links[k].j)));
+            let moved = members.iter().any(|&k| moved.binary_search(&(links[k].i, links[k].j)).is_ok());
             Unit { a, b, score: best.dice, kind, moved }
         })
         .collect();

@@ -102,19 +102,23 @@ fn scan_paragraph(para: &str, offset: usize, out: &mut Vec<RawQuote>) {
     // Where each mark can close a quote: it ends a word (a mark followed by a
     // letter is an apostrophe) and does not follow a space. Listed up front,
     // so finding an opener's closer is a binary search, not a scan.
-    let mut closings: HashMap<char, Vec<usize>> = HashMap::new();
+    const MARKS: [char; 7] = ['"', '\'', '”', '’', '“', '»', '«'];
+    let mark_of = |c: char| MARKS.iter().position(|&m| m == c);
+    let mut closings: [Vec<usize>; MARKS.len()] = Default::default();
     for m in 1..chars.len() {
         let next = chars.get(m + 1).map(|x| x.1);
-        let mark = matches!(chars[m].1, '"' | '\'' | '”' | '’' | '“' | '»' | '«');
-        if mark && !next.is_some_and(char::is_alphabetic) && !chars[m - 1].1.is_whitespace() {
-            closings.entry(chars[m].1).or_default().push(m);
+        if let Some(mark) = mark_of(chars[m].1) {
+            if !next.is_some_and(char::is_alphabetic) && !chars[m - 1].1.is_whitespace() {
+                closings[mark].push(m);
+            }
         }
     }
     let next_closing = |closers: &[char], after: usize| {
         closers
             .iter()
-            .filter_map(|c| closings.get(c).and_then(|at| at.get(at.partition_point(|&m| m <= after)).copied()))
+            .filter_map(|&c| mark_of(c).and_then(|i| closings[i].get(closings[i].partition_point(|&m| m <= after))))
             .min()
+            .copied()
     };
     let mut k = 0;
     while k < chars.len() {
@@ -301,7 +305,7 @@ pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
     let words_only = DiffOptions { ignore_case: true, ignore_punctuation: true, ignore_whitespace: true };
     let mut groups: Vec<QuoteGroup> = members
         .into_iter()
-        .filter(|m| m.iter().map(|&k| quotes[k].doc).collect::<std::collections::BTreeSet<_>>().len() > 1)
+        .filter(|m| m.iter().any(|&k| quotes[k].doc != quotes[m[0]].doc))
         .map(|mut m| {
             m[1..].sort_by_key(|&k| (quotes[k].doc, quotes[k].segment));
             let group: Vec<Quote> = m.iter().map(|&k| quotes[k].clone()).collect();
