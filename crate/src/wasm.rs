@@ -163,15 +163,21 @@ struct AsciiJson;
 
 impl serde_json::ser::Formatter for AsciiJson {
     fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let bytes = fragment.as_bytes();
         let mut start = 0;
-        for (at, c) in fragment.char_indices().filter(|(_, c)| !c.is_ascii()) {
-            w.write_all(&fragment.as_bytes()[start..at])?;
+        // ASCII runs are copied whole; each other character becomes its UTF-16 escapes.
+        while let Some(run) = bytes[start..].iter().position(|&b| !b.is_ascii()) {
+            let at = start + run;
+            w.write_all(&bytes[start..at])?;
+            let c = fragment[at..].chars().next().unwrap_or_default();
             let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                write!(w, "\\u{unit:04x}")?;
+            for &unit in c.encode_utf16(&mut units).iter() {
+                let nibble = |shift: u16| HEX[usize::from((unit >> shift) & 0xf)];
+                w.write_all(&[b'\\', b'u', nibble(12), nibble(8), nibble(4), nibble(0)])?;
             }
             start = at + c.len_utf8();
         }
-        w.write_all(&fragment.as_bytes()[start..])
+        w.write_all(&bytes[start..])
     }
 }
