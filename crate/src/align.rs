@@ -551,17 +551,17 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
     let mut holds = vec![usize::MAX; b.starts.len() - 1];
     let mut touched: Vec<usize> = Vec::new();
     // Each of `a`'s terms as one of `b`'s, looked up once per term, not per use.
-    let mut in_b = vec![u32::MAX; a.starts.len() - 1];
+    let mut term_in_b = vec![u32::MAX; a.starts.len() - 1];
     for (t, &la) in &a.local {
         if let Some(&lb) = b.local.get(t) {
-            in_b[la as usize] = lb;
+            term_in_b[la as usize] = lb;
         }
     }
     let mut probe: Vec<(usize, Term, u32)> = Vec::new();
     for (i, s) in sa.iter().enumerate() {
         probe.clear();
         for (&t, &la) in s.terms.iter().zip(a.local_terms(i)) {
-            let l = in_b[la as usize];
+            let l = term_in_b[la as usize];
             if l != u32::MAX {
                 holds[l as usize] = i;
                 probe.push((b.posting(l).len(), t, l));
@@ -604,7 +604,7 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
             touched.clear();
             touched.extend(ranked[..config.max_candidates].iter().map(|&(_, j)| j));
         }
-        // In order, so candidates come out by (i, j): the sort below breaks ties by that.
+        // In order, so candidates come out by (i, j): `align` sorts them keeping that order among equals.
         touched.sort_unstable();
         for &j in &touched {
             // The exact overlap, in term order (so sums round the same way every time).
