@@ -145,7 +145,10 @@ impl Vocabulary {
             }
             normalize_into(token, &mut norm);
             fingerprint.write(norm.as_bytes());
-            let stem = if token.kind == TokenKind::Number { &norm } else { stem(&norm) };
+            let stem = match token.kind {
+                TokenKind::Number => &norm,
+                _ => number_word(&norm).unwrap_or_else(|| stem(&norm)),
+            };
             let id = match self.ids.get(stem) {
                 Some(&id) => id,
                 None => {
@@ -196,6 +199,30 @@ fn stem(word: &str) -> &str {
         _ => word,
     };
     word.char_indices().nth(5).map_or(word, |(end, _)| &word[..end])
+}
+
+/// A number written as a word, as the figure: "five", "fifth", "fünf" and
+/// "fünfter" all meet "5". English and German, up to twelve, and the tens.
+fn number_word(word: &str) -> Option<&'static str> {
+    const WORDS: &[(&str, &[&str])] = &[
+        ("2", &["two", "second", "zwei", "zweite", "zweiter", "zweiten", "zweites"]),
+        ("3", &["three", "third", "drei", "dritte", "dritter", "dritten", "drittes"]),
+        ("4", &["four", "fourth", "vier", "vierte", "vierter", "vierten", "viertes"]),
+        ("5", &["five", "fifth", "fünf", "fünfte", "fünfter", "fünften", "fünftes"]),
+        ("6", &["six", "sixth", "sechs", "sechste", "sechster", "sechsten", "sechstes"]),
+        ("7", &["seven", "seventh", "sieben", "siebte", "siebter", "siebten", "siebtes"]),
+        ("8", &["eight", "eighth", "acht", "achte", "achter", "achtes"]), // not "achten": also "to heed"
+        ("9", &["nine", "ninth", "neun", "neunte", "neunter", "neunten", "neuntes"]),
+        ("10", &["ten", "tenth", "zehn", "zehnte", "zehnter", "zehnten", "zehntes"]),
+        ("11", &["eleven", "eleventh", "elf", "elfte", "elfter", "elften", "elftes"]),
+        ("12", &["twelve", "twelfth", "zwölf", "zwölfte", "zwölfter", "zwölften", "zwölftes"]),
+        ("20", &["twenty", "zwanzig"]),
+        ("30", &["thirty", "dreißig"]),
+        ("40", &["forty", "vierzig"]),
+        ("50", &["fifty", "fünfzig"]),
+        ("100", &["hundred", "hundert"]),
+    ];
+    WORDS.iter().find(|(_, words)| words.contains(&word)).map(|&(figure, _)| figure)
 }
 
 /// Function words of English and German: they connect, they do not carry content.
@@ -765,6 +792,17 @@ mod tests {
         assert_eq!(al.units[0].kind, LinkKind::Identical);
         assert_eq!(al.unmatched_a, [2]);
         assert_eq!(al.unmatched_b, [2]);
+    }
+
+    #[test]
+    fn numbers_in_words_meet_figures() {
+        let mut vocab = Vocabulary::default();
+        let [x, y, z] =
+            ["Ein fünfter Tag", "Die Leute achten darauf", "Der 5. Tag, der 8. Tag"].map(|s| vocab.add(s, false).terms);
+        assert!(x.contains(&vocab.ids["5"]) && z.contains(&vocab.ids["5"]), "fünfter = 5");
+        assert!(!y.contains(&vocab.ids["8"]), "the verb achten is not a number");
+        let [five, fifth] = ["five people", "the fifth person"].map(|s| vocab.add(s, false).terms);
+        assert_eq!(five[0], fifth[0]);
     }
 
     #[test]
