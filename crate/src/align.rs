@@ -139,6 +139,7 @@ impl Vocabulary {
         let mut terms: Vec<Term> = Vec::new();
         let mut fingerprint = Fnv::default();
         let mut norm = std::mem::take(&mut self.scratch);
+        let mut folded = String::new();
         for token in tokens {
             if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
@@ -147,7 +148,18 @@ impl Vocabulary {
             fingerprint.write(norm.as_bytes());
             let stem = match token.kind {
                 TokenKind::Number => &norm,
-                _ => number_word(&norm).unwrap_or_else(|| stem(&norm)),
+                _ if norm.is_ascii() => number_word(&norm).unwrap_or_else(|| stem(&norm)),
+                _ => number_word(&norm).unwrap_or_else(|| {
+                    // German umlauts folded: "Stärke" meets "stark", "Töchter" "Tochter".
+                    folded.clear();
+                    folded.extend(norm.chars().map(|c| match c {
+                        'ä' => 'a',
+                        'ö' => 'o',
+                        'ü' => 'u',
+                        _ => c,
+                    }));
+                    stem(&folded)
+                }),
             };
             let id = match self.ids.get(stem) {
                 Some(&id) => id,
@@ -191,7 +203,7 @@ impl Vocabulary {
 
 /// Word stem good enough for matching inflections in English and German:
 /// a plural or possessive `s` dropped, then the first five characters
-/// ("smugglers" ~ "smuggling", "fines" ~ "fine").
+/// ("smugglers" ~ "smuggling", "fines" ~ "fine"). The caller folds umlauts first.
 fn stem(word: &str) -> &str {
     let word = word.strip_suffix("'s").unwrap_or(word);
     let word = match word.strip_suffix('s') {
@@ -204,25 +216,26 @@ fn stem(word: &str) -> &str {
 /// A number written as a word, as the figure: "five", "fifth", "fünf" and
 /// "fünfter" all meet "5". English and German, up to twelve, and the tens.
 fn number_word(word: &str) -> Option<&'static str> {
-    const WORDS: &[(&str, &[&str])] = &[
-        ("2", &["two", "second", "zwei", "zweite", "zweiter", "zweiten", "zweites"]),
-        ("3", &["three", "third", "drei", "dritte", "dritter", "dritten", "drittes"]),
-        ("4", &["four", "fourth", "vier", "vierte", "vierter", "vierten", "viertes"]),
-        ("5", &["five", "fifth", "fünf", "fünfte", "fünfter", "fünften", "fünftes"]),
-        ("6", &["six", "sixth", "sechs", "sechste", "sechster", "sechsten", "sechstes"]),
-        ("7", &["seven", "seventh", "sieben", "siebte", "siebter", "siebten", "siebtes"]),
-        ("8", &["eight", "eighth", "acht", "achte", "achter", "achtes"]), // not "achten": also "to heed"
-        ("9", &["nine", "ninth", "neun", "neunte", "neunter", "neunten", "neuntes"]),
-        ("10", &["ten", "tenth", "zehn", "zehnte", "zehnter", "zehnten", "zehntes"]),
-        ("11", &["eleven", "eleventh", "elf", "elfte", "elfter", "elften", "elftes"]),
-        ("12", &["twelve", "twelfth", "zwölf", "zwölfte", "zwölfter", "zwölften", "zwölftes"]),
-        ("20", &["twenty", "zwanzig"]),
-        ("30", &["thirty", "dreißig"]),
-        ("40", &["forty", "vierzig"]),
-        ("50", &["fifty", "fünfzig"]),
-        ("100", &["hundred", "hundert"]),
-    ];
-    WORDS.iter().find(|(_, words)| words.contains(&word)).map(|&(figure, _)| figure)
+    // Not "one" or "ein" (articles too), nor "achten" (also "to heed").
+    Some(match word {
+        "two" | "second" | "zwei" | "zweite" | "zweiter" | "zweiten" | "zweites" => "2",
+        "three" | "third" | "drei" | "dritte" | "dritter" | "dritten" | "drittes" => "3",
+        "four" | "fourth" | "vier" | "vierte" | "vierter" | "vierten" | "viertes" => "4",
+        "five" | "fifth" | "fünf" | "fünfte" | "fünfter" | "fünften" | "fünftes" => "5",
+        "six" | "sixth" | "sechs" | "sechste" | "sechster" | "sechsten" | "sechstes" => "6",
+        "seven" | "seventh" | "sieben" | "siebte" | "siebter" | "siebten" | "siebtes" => "7",
+        "eight" | "eighth" | "acht" | "achte" | "achter" | "achtes" => "8",
+        "nine" | "ninth" | "neun" | "neunte" | "neunter" | "neunten" | "neuntes" => "9",
+        "ten" | "tenth" | "zehn" | "zehnte" | "zehnter" | "zehnten" | "zehntes" => "10",
+        "eleven" | "eleventh" | "elf" | "elfte" | "elfter" | "elften" | "elftes" => "11",
+        "twelve" | "twelfth" | "zwölf" | "zwölfte" | "zwölfter" | "zwölften" | "zwölftes" => "12",
+        "twenty" | "zwanzig" => "20",
+        "thirty" | "dreißig" => "30",
+        "forty" | "vierzig" => "40",
+        "fifty" | "fünfzig" => "50",
+        "hundred" | "hundert" => "100",
+        _ => return None,
+    })
 }
 
 /// Function words of English and German: they connect, they do not carry content.
@@ -803,6 +816,14 @@ mod tests {
         assert!(!y.contains(&vocab.ids["8"]), "the verb achten is not a number");
         let [five, fifth] = ["five people", "the fifth person"].map(|s| vocab.add(s, false).terms);
         assert_eq!(five[0], fifth[0]);
+    }
+
+    #[test]
+    fn umlauts_fold_for_matching_only() {
+        let mut vocab = Vocabulary::default();
+        let [strength, strong] = ["Stärke", "stark"].map(|s| vocab.add(s, false));
+        assert_eq!(strength.terms, strong.terms);
+        assert_ne!(strength.fingerprint, strong.fingerprint, "identical means identical as written");
     }
 
     #[test]
