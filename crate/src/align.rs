@@ -150,14 +150,17 @@ impl Vocabulary {
                 TokenKind::Number => &norm,
                 _ if norm.is_ascii() => number_word(&norm).unwrap_or_else(|| stem(&norm)),
                 _ => number_word(&norm).unwrap_or_else(|| {
-                    // German umlauts folded: "Stärke" meets "stark", "Töchter" "Tochter".
+                    // German umlauts and ß folded: "Stärke" meets "stark", "Straße" "Strasse".
                     folded.clear();
-                    folded.extend(norm.chars().map(|c| match c {
-                        'ä' => 'a',
-                        'ö' => 'o',
-                        'ü' => 'u',
-                        _ => c,
-                    }));
+                    for c in norm.chars() {
+                        match c {
+                            'ä' => folded.push('a'),
+                            'ö' => folded.push('o'),
+                            'ü' => folded.push('u'),
+                            'ß' => folded.push_str("ss"),
+                            _ => folded.push(c),
+                        }
+                    }
                     stem(&folded)
                 }),
             };
