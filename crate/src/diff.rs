@@ -74,30 +74,32 @@ pub fn diff_tokens<'t>(old_tokens: &[Token<'t>], new_tokens: &[Token<'t>], optio
         let equal = WordOp { tag: Tag::Equal, text, number: false, quote: false };
         return if old_tokens.is_empty() { Vec::new() } else { vec![equal] };
     }
-    // Each distinct key becomes a number once: patience hashes and compares
-    // the tokens again at every level of its recursion.
-    let mut ids: HashMap<Cow<'t, str>, u32> = HashMap::with_capacity(old_tokens.len() + new_tokens.len());
+    let same = |x: &Token<'t>, y: &Token<'t>| key(x, options) == key(y, options);
+    // The common head and tail are equal as they stand (most linked
+    // sentences differ in a word or two); only the middle needs a diff.
+    let head = old_tokens.iter().zip(new_tokens).take_while(|(x, y)| same(x, y)).count();
+    let tail =
+        old_tokens[head..].iter().rev().zip(new_tokens[head..].iter().rev()).take_while(|(x, y)| same(x, y)).count();
+    let (old_end, new_end) = (old_tokens.len() - tail, new_tokens.len() - tail);
+    // Each distinct key of the middle becomes a number once: patience hashes
+    // and compares the tokens again at every level of its recursion.
+    let mut ids: HashMap<Cow<'t, str>, u32> = HashMap::with_capacity(old_end + new_end - 2 * head);
     let mut intern = |t: &Token<'t>| {
         let next = ids.len() as u32;
         *ids.entry(key(t, options)).or_insert(next)
     };
-    let old_keys: Vec<u32> = old_tokens.iter().map(&mut intern).collect();
-    let new_keys: Vec<u32> = new_tokens.iter().map(&mut intern).collect();
-    // The common head and tail are equal as they stand (most linked
-    // sentences differ in a word or two); only the middle needs a diff.
-    let head = old_keys.iter().zip(&new_keys).take_while(|(x, y)| x == y).count();
-    let tail = old_keys[head..].iter().rev().zip(new_keys[head..].iter().rev()).take_while(|(x, y)| x == y).count();
-    let (old_end, new_end) = (old_keys.len() - tail, new_keys.len() - tail);
+    let old_keys: Vec<u32> = old_tokens[head..old_end].iter().map(&mut intern).collect();
+    let new_keys: Vec<u32> = new_tokens[head..new_end].iter().map(&mut intern).collect();
     // Patience, not Myers: Myers is faster on sentences but loses shared
     // phrases between reworded stretches (measured on the seed snapshots).
-    let middle = capture_diff_slices(Algorithm::Patience, &old_keys[head..old_end], &new_keys[head..new_end]);
+    let middle = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
     let mut raw: Vec<(DiffTag, Range<usize>, Range<usize>)> = vec![(DiffTag::Equal, 0..head, 0..head)];
     for op in &middle {
         let (tag, o, n) = op.as_tag_tuple();
         raw.push((tag, o.start + head..o.end + head, n.start + head..n.end + head));
     }
-    let k = slide_last_change(&mut raw, &old_keys, &new_keys, (old_end, new_end));
-    raw.push((DiffTag::Equal, old_end + k..old_keys.len(), new_end + k..new_keys.len()));
+    let k = slide_last_change(&mut raw, old_tokens, new_tokens, (old_end, new_end), same);
+    raw.push((DiffTag::Equal, old_end + k..old_tokens.len(), new_end + k..new_tokens.len()));
 
     let mut chunks: Vec<Chunk> = Vec::new();
     for (tag, o, n) in raw.into_iter().filter(|(_, o, n)| !o.is_empty() || !n.is_empty()) {
@@ -120,20 +122,21 @@ pub fn diff_tokens<'t>(old_tokens: &[Token<'t>], new_tokens: &[Token<'t>], optio
 /// just before it could sit anywhere along a repeated stretch: move it as
 /// late as it goes, so "way.[- “I ... tackled.-]" drops the whole second
 /// sentence rather than ".” “I ... tackled". Returns how far it moved.
-fn slide_last_change(
+fn slide_last_change<'t>(
     raw: &mut [(DiffTag, Range<usize>, Range<usize>)],
-    old: &[u32],
-    new: &[u32],
+    old: &[Token<'t>],
+    new: &[Token<'t>],
     tail: (usize, usize),
+    same: impl Fn(&Token<'t>, &Token<'t>) -> bool,
 ) -> usize {
     let [.., (DiffTag::Equal, eo, en), (tag, o, n)] = raw else { return 0 };
-    let (keys, run, after) = match tag {
+    let (tokens, run, after) = match tag {
         DiffTag::Delete => (old, o.start, tail.0),
         DiffTag::Insert => (new, n.start, tail.1),
         _ => return 0,
     };
     let mut k = 0;
-    while after + k < keys.len() && keys[run + k] == keys[after + k] {
+    while after + k < tokens.len() && same(&tokens[run + k], &tokens[after + k]) {
         k += 1;
     }
     (*o, *n) = (o.start + k..o.end + k, n.start + k..n.end + k);
