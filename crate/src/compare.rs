@@ -374,8 +374,11 @@ fn pair_report(
     tokens: &[Vec<Vec<Token<'_>>>],
     diff: Option<&DiffOptions>,
 ) -> PairReport {
-    // A unit's segments joined by a space, as tokens.
-    let joined = |d: usize, idx: &[usize]| {
+    // A unit's segments joined by a space, as tokens (one segment as it is).
+    let joined = |d: usize, idx: &[usize]| -> Cow<'_, [Token<'_>]> {
+        if let [i] = idx {
+            return Cow::Borrowed(&tokens[d][*i]);
+        }
         let mut out: Vec<Token<'_>> = Vec::new();
         for (k, &i) in idx.iter().enumerate() {
             if k > 0 {
@@ -383,7 +386,7 @@ fn pair_report(
             }
             out.extend_from_slice(&tokens[d][i]);
         }
-        out
+        Cow::Owned(out)
     };
     let links = alignment
         .units
