@@ -112,8 +112,8 @@ pub struct Vocabulary {
     df: Vec<u32>,
     stop: Vec<bool>,
     sentences: u32,
-    /// A buffer for normal forms, kept between sentences.
-    scratch: String,
+    /// Buffers for normal and folded forms, kept between sentences.
+    scratch: (String, String),
 }
 
 /// A sentence prepared for alignment.
@@ -138,8 +138,7 @@ impl Vocabulary {
     pub fn add_tokens(&mut self, tokens: &[Token<'_>], furniture: bool) -> SentenceTerms {
         let mut terms: Vec<Term> = Vec::new();
         let mut fingerprint = Fnv::default();
-        let mut norm = std::mem::take(&mut self.scratch);
-        let mut folded = String::new();
+        let (mut norm, mut folded) = std::mem::take(&mut self.scratch);
         for token in tokens {
             if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
@@ -148,21 +147,14 @@ impl Vocabulary {
             fingerprint.write(norm.as_bytes());
             let stem = match token.kind {
                 TokenKind::Number => &norm,
-                _ if norm.is_ascii() => number_word(&norm).unwrap_or_else(|| stem(&norm)),
-                _ => number_word(&norm).unwrap_or_else(|| {
-                    // German umlauts and ß folded: "Stärke" meets "stark", "Straße" "Strasse".
-                    folded.clear();
-                    for c in norm.chars() {
-                        match c {
-                            'ä' => folded.push('a'),
-                            'ö' => folded.push('o'),
-                            'ü' => folded.push('u'),
-                            'ß' => folded.push_str("ss"),
-                            _ => folded.push(c),
-                        }
+                _ => match number_word(&norm) {
+                    Some(figure) => figure,
+                    None if norm.is_ascii() => stem(&norm),
+                    None => {
+                        fold_umlauts(&norm, &mut folded);
+                        stem(&folded)
                     }
-                    stem(&folded)
-                }),
+                },
             };
             let id = match self.ids.get(stem) {
                 Some(&id) => id,
@@ -176,7 +168,7 @@ impl Vocabulary {
             };
             terms.push(id);
         }
-        self.scratch = norm;
+        self.scratch = (norm, folded);
         terms.sort_unstable();
         terms.dedup();
         for &t in &terms {
@@ -214,6 +206,21 @@ fn stem(word: &str) -> &str {
         _ => word,
     };
     word.char_indices().nth(5).map_or(word, |(end, _)| &word[..end])
+}
+
+/// German umlauts and ß folded, for matching only: "Stärke" meets "stark",
+/// "Straße" "Strasse".
+fn fold_umlauts(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            'ä' => out.push('a'),
+            'ö' => out.push('o'),
+            'ü' => out.push('u'),
+            'ß' => out.push_str("ss"),
+            _ => out.push(c),
+        }
+    }
 }
 
 /// A number written as a word, as the figure: "five", "fifth", "fünf" and
