@@ -51,6 +51,9 @@ pub struct AlignConfig {
     /// Least share of a free sentence found in a linked neighbour's partner
     /// for it to join that link (the next part of a split or merge).
     pub attach: f32,
+    /// Least share of the weight a joining sentence shares with the link's
+    /// partner that is new: not in the sentence already linked to it.
+    pub attach_new: f32,
     /// Least number of shared content terms for an extra link.
     pub min_shared_terms: usize,
     /// Similarity at and above which a link is a minor edit.
@@ -75,6 +78,7 @@ impl AlignConfig {
             "min_containment" => self.min_containment = number()?,
             "min_cover" => self.min_cover = number()?,
             "attach" => self.attach = number()?,
+            "attach_new" => self.attach_new = number()?,
             "min_shared_terms" => self.min_shared_terms = count()?,
             "minor_edit" => self.minor_edit = number()?,
             "paraphrase" => self.paraphrase = number()?,
@@ -94,6 +98,7 @@ impl Default for AlignConfig {
             min_containment: 0.5,
             min_cover: 0.1,
             attach: 0.25,
+            attach_new: 0.25,
             min_shared_terms: 2,
             minor_edit: 0.8,
             paraphrase: 0.5,
@@ -397,6 +402,7 @@ impl<'a> Indexed<'a> {
 
 /// Aligns the sentences of two versions.
 pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignment {
+    let (a_index, b_index) = (a, b); // `a` and `b` name the sentences below
     let (mass_a, mass_b) = (&a.mass, &b.mass);
     let (n, m) = (a.sentences.len(), b.sentences.len());
     let mut candidates = candidates(a, b, config);
@@ -483,7 +489,7 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
         }
     }
 
-    attach_neighbours(a, b, &candidates, &mut links, &mut used_a, &mut used_b, config);
+    attach_neighbours(a_index, b_index, &candidates, &mut links, &mut used_a, &mut used_b, config);
 
     let units = units(&links, &moved, config);
     let linked_mass: f32 = (0..n).filter(|&i| used_a[i]).map(|i| mass_a[i]).sum::<f32>()
@@ -504,16 +510,29 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
 }
 
 /// A free sentence next to a linked one joins that link when enough of it
-/// is found in the link's partner: the further parts of a split or merge.
+/// is found in the link's partner, and it brings something the link lacks:
+/// the further parts of a split or merge.
 fn attach_neighbours(
-    a: &[SentenceTerms],
-    b: &[SentenceTerms],
+    a_index: &Indexed<'_>,
+    b_index: &Indexed<'_>,
     candidates: &[Candidate],
     links: &mut Vec<Candidate>,
     used_a: &mut [bool],
     used_b: &mut [bool],
     config: &AlignConfig,
 ) {
+    let (a, b, weights) = (a_index.sentences, b_index.sentences, a_index.weights);
+    // Of the weight `joining` shares with `partner`, the part not already in `linked`.
+    let adds = |partner: &SentenceTerms, linked: &SentenceTerms, joining: &SentenceTerms| {
+        let (mut shared, mut new) = (0.0f32, 0.0f32);
+        for &t in partner.terms.iter().filter(|t| joining.terms.binary_search(t).is_ok()) {
+            shared += weights[t as usize];
+            if linked.terms.binary_search(&t).is_err() {
+                new += weights[t as usize];
+            }
+        }
+        new / shared.max(f32::EPSILON)
+    };
     // Candidates by `a` sentence (a few each); headings and furniture never join a link as a part.
     let mut rows: Vec<Vec<&Candidate>> = vec![Vec::new(); a.len()];
     for c in candidates.iter().filter(|c| !a[c.i].furniture && !b[c.j].furniture) {
@@ -527,13 +546,17 @@ fn attach_neighbours(
         let (i, j) = (links[k].i, links[k].j);
         // Neighbours of b[j] that are free and largely inside a[i]; then the same for a[i].
         for nj in [j.wrapping_sub(1), j + 1] {
-            if let Some(c) = pair(i, nj).filter(|c| !used_b[nj] && c.in_b >= config.attach) {
+            if let Some(c) = pair(i, nj)
+                .filter(|c| !used_b[nj] && c.in_b >= config.attach && adds(&a[i], &b[j], &b[nj]) >= config.attach_new)
+            {
                 used_b[nj] = true;
                 links.push(*c);
             }
         }
         for ni in [i.wrapping_sub(1), i + 1] {
-            if let Some(c) = pair(ni, j).filter(|c| !used_a[ni] && c.in_a >= config.attach) {
+            if let Some(c) = pair(ni, j)
+                .filter(|c| !used_a[ni] && c.in_a >= config.attach && adds(&b[j], &a[i], &a[ni]) >= config.attach_new)
+            {
                 used_a[ni] = true;
                 links.push(*c);
             }
@@ -844,6 +867,24 @@ mod tests {
         );
         assert_eq!(pairs(&al), [(vec![0], vec![0, 1])]);
         assert_eq!(al.units[0].kind, LinkKind::Partial);
+    }
+
+    #[test]
+    fn neighbour_joins_only_with_something_new() {
+        // The second sentence shares "scholars" and "already" with the match,
+        // but the first already says both: it is not part of a merge.
+        let a = [
+            "A scholarship programme for Syrian leaders already exists.",
+            "The scholars have already started their studies.",
+        ];
+        let b = ["A scholarship programme for Syrian leaders already exists."];
+        assert_eq!(pairs(&run(&a, &b)), [(vec![0], vec![0])]);
+        // What the rewrite adds ("closure") comes from the neighbour: it joins.
+        let al = run(
+            &["Employers must check workers or face closure and heavy fines."],
+            &["Employers must check workers or face heavy fines.", "- Company closure"],
+        );
+        assert_eq!(pairs(&al), [(vec![0], vec![0, 1])]);
     }
 
     #[test]
