@@ -51,6 +51,9 @@ pub struct AlignConfig {
     /// Least share of a free sentence found in a linked neighbour's partner
     /// for it to join that link (the next part of a split or merge).
     pub attach: f32,
+    /// Least similarity for a link between free sentences that are each
+    /// other's best match within the gap between their neighbours' links.
+    pub gap_similarity: f32,
     /// Least share of the weight a joining sentence shares with the link's
     /// partner that is new: not in the sentence already linked to it.
     pub attach_new: f32,
@@ -78,6 +81,7 @@ impl AlignConfig {
             "min_containment" => self.min_containment = number()?,
             "min_cover" => self.min_cover = number()?,
             "attach" => self.attach = number()?,
+            "gap_similarity" => self.gap_similarity = number()?,
             "attach_new" => self.attach_new = number()?,
             "min_shared_terms" => self.min_shared_terms = count()?,
             "minor_edit" => self.minor_edit = number()?,
@@ -99,6 +103,7 @@ impl Default for AlignConfig {
             min_cover: 0.1,
             attach: 0.25,
             attach_new: 0.25,
+            gap_similarity: 0.2,
             min_shared_terms: 2,
             minor_edit: 0.8,
             paraphrase: 0.5,
@@ -453,6 +458,7 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
         used_b[c.j] = true;
         links.push(c);
     }
+    moved.sort_unstable();
 
     // 3. Everything else must sit in the corridor between the chain links of
     //    its neighbours: one-to-one links first, then splits and merges.
@@ -489,6 +495,8 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
         }
     }
 
+    attach_neighbours(a_index, b_index, &candidates, &mut links, &mut used_a, &mut used_b, config);
+    fill_gaps(&candidates, &moved, &mut links, &mut used_a, &mut used_b, config);
     attach_neighbours(a_index, b_index, &candidates, &mut links, &mut used_a, &mut used_b, config);
 
     let units = units(&links, &moved, config);
@@ -562,6 +570,74 @@ fn attach_neighbours(
             }
         }
         k += 1;
+    }
+}
+
+/// A second, more lenient pass (as in Bleualign): a free sentence links to a
+/// free sentence in the gap its neighbours' links leave when each is the
+/// other's best match there, at a lower similarity than a first-pass link.
+fn fill_gaps(
+    candidates: &[Candidate],
+    moved: &[(usize, usize)], // sorted
+    links: &mut Vec<Candidate>,
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+    config: &AlignConfig,
+) {
+    let (n, m) = (used_a.len(), used_b.len());
+    // The gap of each sentence: after the last partner of the sentences before it,
+    // before the first partner of those after it (moved links aside).
+    let mut after_a = vec![-1i64; n + 1];
+    let mut before_a = vec![m as i64; n + 1];
+    let mut after_b = vec![-1i64; m + 1];
+    let mut before_b = vec![n as i64; m + 1];
+    for l in links.iter().filter(|l| moved.binary_search(&(l.i, l.j)).is_err()) {
+        after_a[l.i + 1] = after_a[l.i + 1].max(l.j as i64);
+        before_a[l.i] = before_a[l.i].min(l.j as i64);
+        after_b[l.j + 1] = after_b[l.j + 1].max(l.i as i64);
+        before_b[l.j] = before_b[l.j].min(l.i as i64);
+    }
+    for x in 1..=n {
+        after_a[x] = after_a[x].max(after_a[x - 1]);
+    }
+    for x in (0..n).rev() {
+        before_a[x] = before_a[x].min(before_a[x + 1]);
+    }
+    for y in 1..=m {
+        after_b[y] = after_b[y].max(after_b[y - 1]);
+    }
+    for y in (0..m).rev() {
+        before_b[y] = before_b[y].min(before_b[y + 1]);
+    }
+    let in_gap = |c: &Candidate| {
+        !used_a[c.i]
+            && !used_b[c.j]
+            && after_a[c.i] < c.j as i64
+            && (c.j as i64) < before_a[c.i + 1]
+            && after_b[c.j] < c.i as i64
+            && (c.i as i64) < before_b[c.j + 1]
+    };
+    // Candidates come best first: the first one seen for a sentence is its best.
+    let mut best_a = vec![usize::MAX; n];
+    let mut best_b = vec![usize::MAX; m];
+    for (k, c) in candidates.iter().enumerate().filter(|(_, c)| in_gap(c)) {
+        if best_a[c.i] == usize::MAX {
+            best_a[c.i] = k;
+        }
+        if best_b[c.j] == usize::MAX {
+            best_b[c.j] = k;
+        }
+    }
+    for (k, c) in candidates.iter().enumerate() {
+        if best_a[c.i] == k
+            && best_b[c.j] == k
+            && c.dice >= config.gap_similarity
+            && c.shared >= config.min_shared_terms
+        {
+            used_a[c.i] = true;
+            used_b[c.j] = true;
+            links.push(*c);
+        }
     }
 }
 
@@ -697,7 +773,9 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
             let (in_a, in_b) = (shared_mass / ma.max(f32::EPSILON), shared_mass / mb.max(f32::EPSILON));
             // Too weak to link, to be part of a split or merge, or to attach:
             // never used, and never anyone's best (a usable one outranks it).
-            if dice < config.min_similarity && in_a.max(in_b) < config.attach.min(config.min_containment) {
+            if dice < config.min_similarity.min(config.gap_similarity)
+                && in_a.max(in_b) < config.attach.min(config.min_containment)
+            {
                 continue;
             }
             out.push(Candidate { i, j, dice, in_a, in_b, shared, identical });
@@ -752,10 +830,8 @@ fn order_chain(links: &[&Candidate]) -> Vec<bool> {
     on_chain
 }
 
-/// Groups links into connected units.
+/// Groups links into connected units; `moved` is sorted.
 fn units(links: &[Candidate], moved: &[(usize, usize)], config: &AlignConfig) -> Vec<Unit> {
-    let mut moved = moved.to_vec();
-    moved.sort_unstable();
     // Union-find over link indices, joined through shared sentences.
     let mut parent: Vec<usize> = (0..links.len()).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -817,11 +893,15 @@ mod tests {
     use super::*;
 
     fn run(a: &[&str], b: &[&str]) -> Alignment {
+        run_with(a, b, &AlignConfig::default())
+    }
+
+    fn run_with(a: &[&str], b: &[&str], config: &AlignConfig) -> Alignment {
         let mut vocab = Vocabulary::default();
         let a: Vec<_> = a.iter().map(|s| vocab.add(s, false)).collect();
         let b: Vec<_> = b.iter().map(|s| vocab.add(s, false)).collect();
         let weights = vocab.weights();
-        align(&Indexed::new(&a, &weights), &Indexed::new(&b, &weights), &AlignConfig::default())
+        align(&Indexed::new(&a, &weights), &Indexed::new(&b, &weights), config)
     }
 
     fn pairs(al: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
@@ -885,6 +965,20 @@ mod tests {
             &["Employers must check workers or face heavy fines.", "- Company closure"],
         );
         assert_eq!(pairs(&al), [(vec![0], vec![0, 1])]);
+    }
+
+    #[test]
+    fn weak_pair_between_links_fills_the_gap() {
+        let first = "Alpha bravo charlie delta echo.";
+        let last = "Foxtrot golf hotel india juliet.";
+        let weak = ["The old cat slept by the warm stove all winter.", "A cat dozed near the stove, waiting for the first mild days of spring."];
+        let al = run(&[first, weak[0], last], &[first, weak[1], last]);
+        let dice = al.units.iter().find(|u| u.a == [1]).map(|u| u.score);
+        assert!(dice.is_some_and(|d| d < AlignConfig::default().min_similarity), "a second-pass link: {dice:?}");
+        assert_eq!(pairs(&al), [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]);
+        // The same pair on either side of a link is no gap: left apart.
+        let al = run(&[weak[0], first, last], &[first, weak[1], last]);
+        assert_eq!(pairs(&al), [(vec![1], vec![0]), (vec![2], vec![2])]);
     }
 
     #[test]
