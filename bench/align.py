@@ -51,7 +51,7 @@ def chatgpt_preds(pairs_path, out_path):
 
 # Settings tried around the defaults (crate/src/align.rs, AlignConfig::default).
 SWEEP = [[], ["min_similarity=0.2"], ["min_similarity=0.3"], ["min_cover=0.05"], ["min_cover=0.15"],
-         ["min_containment=0.45"], ["min_containment=0.55"], ["attach=0.2"], ["attach=0.3"],
+         ["min_containment=0.45"], ["min_containment=0.55"], ["attach=0.2"], ["attach=0.25"],
          ["attach_new=0"], ["attach_new=0.1"], ["attach_new=0.4"], ["gap_similarity=0.15"], ["gap_similarity=0.25"]]
 
 

@@ -101,7 +101,7 @@ impl Default for AlignConfig {
             min_similarity: 0.25,
             min_containment: 0.5,
             min_cover: 0.1,
-            attach: 0.25,
+            attach: 0.23,
             attach_new: 0.25,
             gap_similarity: 0.2,
             min_shared_terms: 2,
