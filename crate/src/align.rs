@@ -189,9 +189,10 @@ impl Vocabulary {
     }
 
     /// Weight of each term: inverse document frequency, function words damped.
-    pub fn weights(&self) -> Vec<f32> {
+    pub fn weights(&self) -> Weights {
         let n = self.sentences.max(1) as f32;
-        self.df
+        let weight = self
+            .df
             .iter()
             .zip(&self.stop)
             .map(|(&df, &stop)| {
@@ -202,7 +203,28 @@ impl Vocabulary {
                     idf
                 }
             })
-            .collect()
+            .collect();
+        Weights { weight, function_word: self.stop.clone() }
+    }
+}
+
+/// Each term's weight (`weights[term as usize]`), and whether it is a function word.
+#[derive(Debug, Clone, Default)]
+pub struct Weights {
+    weight: Vec<f32>,
+    function_word: Vec<bool>,
+}
+
+impl Weights {
+    fn is_content(&self, t: Term) -> bool {
+        !self.function_word[t as usize]
+    }
+}
+
+impl std::ops::Index<usize> for Weights {
+    type Output = f32;
+    fn index(&self, t: usize) -> &f32 {
+        &self.weight[t]
     }
 }
 
@@ -342,7 +364,7 @@ struct Candidate {
 #[derive(Debug)]
 pub struct Indexed<'a> {
     sentences: &'a [SentenceTerms],
-    weights: &'a [f32],
+    weights: &'a Weights,
     mass: Vec<f32>,
     /// This version's own terms, numbered from 0: memory follows the
     /// version's size, not the whole comparison's vocabulary.
@@ -359,7 +381,7 @@ pub struct Indexed<'a> {
 
 impl<'a> Indexed<'a> {
     /// Indexes `sentences` under the comparison's term `weights`.
-    pub fn new(sentences: &'a [SentenceTerms], weights: &'a [f32]) -> Self {
+    pub fn new(sentences: &'a [SentenceTerms], weights: &'a Weights) -> Self {
         let mut local: HashMap<Term, u32> = HashMap::new();
         let mut counts: Vec<u32> = Vec::new();
         let mut term_starts = vec![0u32];
@@ -761,7 +783,7 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
             for (&t, &l) in sb[j].terms.iter().zip(b.local_terms(j)) {
                 if holds[l as usize] == i {
                     shared_mass += weights[t as usize];
-                    shared += 1;
+                    shared += usize::from(weights.is_content(t));
                 }
             }
             let identical = s.fingerprint == sb[j].fingerprint && !s.terms.is_empty();
