@@ -84,6 +84,12 @@ test("views carry their specific content", async () => {
   await page.click("[data-view=numbers]");
   const forty = page.locator("tr", { hasText: "more than 40" }).filter({ hasText: "countries" });
   assert.match(await forty.locator(".badge.disagree").textContent(), /different hedging/);
+  // "1,100 in the past week" and "6,000 so far in 2025" are two facts, not one in dispute.
+  const week = page.locator("tr", { hasText: "more than 1,100" });
+  assert.equal(await week.count(), 1);
+  assert.match(await week.locator(".what").textContent(), /\(week\)/);
+  assert.equal(await week.locator(".badge.agree").count(), 1);
+  assert.equal(await week.filter({ hasText: "6,000" }).count(), 0);
   // Overview: clicking a strip block jumps to that sentence, side by side, and lights it.
   await page.click("[data-view=overview]");
   assert.equal(await page.locator(".matrix tbody tr").count(), 5);

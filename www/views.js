@@ -269,7 +269,8 @@ export function renderNumbers(root, report) {
   for (const g of report.numbers) {
     const tr = body.insertRow();
     tr.className = `row${g.disagreement ? " change disagree" : ""}`;
-    tr.append(el("td", "what", g.facts[0].describes.join(" ") || g.facts[0].unit));
+    const period = g.facts.find((f) => f.period)?.period;
+    tr.append(el("td", "what", `${g.facts[0].describes.join(" ") || g.facts[0].unit}${period ? ` (${period})` : ""}`));
     const td = el("td");
     const list = el("ul", "facts");
     for (const f of g.facts) {

@@ -993,7 +993,10 @@ mod tests {
     fn weak_pair_between_links_fills_the_gap() {
         let first = "Alpha bravo charlie delta echo.";
         let last = "Foxtrot golf hotel india juliet.";
-        let weak = ["The old cat slept by the warm stove all winter.", "A cat dozed near the stove, waiting for the first mild days of spring."];
+        let weak = [
+            "The old cat slept by the warm stove all winter.",
+            "A cat dozed near the stove, waiting for the first mild days of spring.",
+        ];
         let al = run(&[first, weak[0], last], &[first, weak[1], last]);
         let dice = al.units.iter().find(|u| u.a == [1]).map(|u| u.score);
         assert!(dice.is_some_and(|d| d < AlignConfig::default().min_similarity), "a second-pass link: {dice:?}");

@@ -5,7 +5,9 @@
 //! *qualifier* ("more than", "around", "up to") is part of the fact:
 //! "more than 40 countries" and "40 countries" disagree. Figures correspond
 //! across versions when they are in linked sentences with the same unit, or
-//! have the same unit and describe the same thing (shared neighbouring words).
+//! have the same unit and describe the same thing (shared neighbouring words),
+//! unless their sentences give them different time frames: "1,100 in the
+//! past week" and "6,000 so far in 2025" are two facts, not one in dispute.
 
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::borrow::Cow;
@@ -52,6 +54,39 @@ pub struct NumberFact {
     pub qualifier: String,
     /// Content words right after the figure: what it counts ("people", "countries").
     pub describes: Vec<String>,
+    /// The time frame its sentence gives it, if any ("in the past week": week).
+    pub period: Option<Period>,
+}
+
+/// The time frame of a figure: the nearest day, week, month or year word
+/// (or calendar year) in its sentence, not past another figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// "a day", "daily", "pro Tag".
+    Day,
+    /// "in the past week", "wöchentlich".
+    Week,
+    /// "last month", "monthly".
+    Month,
+    /// "so far in 2025", "a year", "jährlich".
+    Year,
+}
+
+impl Period {
+    /// The period a word names, English or German.
+    fn of_word(word: &str) -> Option<Period> {
+        let word = word.strip_suffix('s').unwrap_or(word);
+        Some(match word {
+            "day" | "daily" | "tag" | "tage" | "tagen" | "täglich" => Period::Day,
+            "week" | "weekly" | "woche" | "wochen" | "wöchentlich" => Period::Week,
+            "month" | "monthly" | "monat" | "monate" | "monaten" | "monatlich" => Period::Month,
+            "year" | "yearly" | "annual" | "annually" | "annum" | "jahr" | "jahre" | "jahren" | "jährlich" => {
+                Period::Year
+            }
+            _ => return None,
+        })
+    }
 }
 
 /// How the versions disagree on one fact.
@@ -96,6 +131,9 @@ const QUALIFIERS: &[&str] = &[
     "as many as",
     "as much as",
 ];
+
+/// How many words either side of a figure are searched for its time frame.
+const PERIOD_REACH: usize = 15;
 
 const TIME_WORDS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade"];
 
@@ -161,6 +199,21 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             tokens[first].text.as_ptr() as usize - sentence.as_ptr() as usize
         };
         let end = token.text.as_ptr() as usize - sentence.as_ptr() as usize + token.text.len();
+        // A span of time is its own time frame; a calendar year frames others.
+        let period = if matches!(unit, Unit::Duration | Unit::Year) {
+            None
+        } else {
+            // Each word's time frame; `None` ends the search (another figure), `Some(None)` is no frame.
+            let frame = |k: usize| match tokens[k].kind {
+                TokenKind::Number => parse_figure(tokens[k].text)
+                    .and_then(|(_, unit)| (unit == Unit::Year).then_some(Some(Period::Year))),
+                _ => Some(Period::of_word(&norm(k))),
+            };
+            let after = words[w + 1..].iter().map(|&k| frame(k)).take_while(Option::is_some).flatten();
+            let before = words[..w].iter().rev().map(|&k| frame(k)).take_while(Option::is_some).flatten();
+            // The nearer of the two; after the figure on a tie.
+            [nearest_frame(after), nearest_frame(before)].into_iter().flatten().min_by_key(|&(d, _)| d).map(|(_, p)| p)
+        };
         out.push(NumberFact {
             doc: 0,
             segment: 0,
@@ -169,9 +222,15 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             unit,
             qualifier,
             describes,
+            period,
         });
     }
     out
+}
+
+/// The first time frame along one side of a figure, with its distance in words.
+fn nearest_frame(side: impl Iterator<Item = Option<Period>>) -> Option<(usize, Period)> {
+    side.take(PERIOD_REACH).enumerate().find_map(|(d, p)| p.map(|p| (d, p)))
 }
 
 /// Value and unit of one number token: `£33 million`, `$10bn`, `31%`, `1,100`, `2025`.
@@ -221,19 +280,28 @@ fn stem(w: &str) -> &str {
 /// How strongly two figures of different versions look like one fact, or
 /// `None` if they cannot be. Same unit always; a bare year only in linked
 /// sentences with the same value (every story says "2025"); a count needs the
-/// same thing counted or a linked sentence with the same value; money and
-/// percentages may also match on value alone or on a linked sentence.
+/// same thing counted or a linked sentence, and for a different value both;
+/// money and percentages may also match on value alone or on a linked
+/// sentence. Never across different time frames.
 fn affinity(x: &NumberFact, y: &NumberFact, same_thing: bool, linked: bool) -> Option<u8> {
-    if x.doc == y.doc || x.unit != y.unit {
+    if x.doc == y.doc || x.unit != y.unit || !same_frame(x, y) {
         return None;
     }
     let same_value = x.value == y.value;
     let possible = match x.unit {
         Unit::Year => linked && same_value,
-        Unit::Count | Unit::Duration => same_thing || linked && same_value,
+        // Counts of one thing with different values are one fact in dispute
+        // only in linked sentences: "1,100 individuals arriving" and
+        // "24,000 individuals deported" elsewhere are two facts.
+        Unit::Count | Unit::Duration => (same_thing || linked) && (same_value || same_thing && linked),
         Unit::Gbp | Unit::Usd | Unit::Eur | Unit::Percent => same_thing || same_value || linked,
     };
     possible.then_some(2 * u8::from(linked) + 2 * u8::from(same_value) + u8::from(same_thing))
+}
+
+/// Whether two figures may be one fact as far as their time frames go.
+fn same_frame(x: &NumberFact, y: &NumberFact) -> bool {
+    x.period.is_none() || y.period.is_none() || x.period == y.period
 }
 
 /// What makes two figures worth comparing: the same value, or the same thing counted.
@@ -297,12 +365,15 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
         .collect();
     scored.sort_by(|p, q| q.0.cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
 
-    // Merge groups only while their versions stay distinct.
+    // Merge groups only while their versions stay distinct and their time frames agree.
     let mut group_of: Vec<usize> = (0..facts.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..facts.len()).map(|k| vec![k]).collect();
     for (_, x, y) in scored {
         let (gx, gy) = (group_of[x], group_of[y]);
-        let clash = gx == gy || members[gx].iter().any(|&p| members[gy].iter().any(|&q| facts[p].doc == facts[q].doc));
+        let clash = gx == gy
+            || members[gx].iter().any(|&p| {
+                members[gy].iter().any(|&q| facts[p].doc == facts[q].doc || !same_frame(&facts[p], &facts[q]))
+            });
         if !clash {
             let moved = std::mem::take(&mut members[gy]);
             for &k in &moved {
@@ -368,6 +439,24 @@ mod tests {
         assert_eq!(g[0].disagreement, None);
         // Unrelated figures in unlinked sentences stay apart.
         assert!(group_numbers(vec![fact(0, "40 countries"), fact(1, "6,000 people")], &none).is_empty());
+    }
+
+    #[test]
+    fn figures_for_different_time_frames_are_different_facts() {
+        let week = "They come after a week in which more than 1,100 people have arrived in small boats.";
+        let year = "But more than 6,000 people have crossed the Channel so far in 2025, a record start to a year.";
+        let open =
+            "Around 6,000 people have reached the UK, surpassing the 5,435 arrivals of the first three months of 2024.";
+        assert_eq!(read_figures(week)[0].period, Some(Period::Week));
+        assert_eq!(read_figures(year)[0].period, Some(Period::Year));
+        let [around, earlier] = [0, 1].map(|k| read_figures(open)[k].period);
+        assert_eq!((around, earlier), (None, Some(Period::Month)), "the search stops at the next figure");
+        let linked: HashSet<_> = [(0, 0, 1, 0), (0, 0, 2, 0), (1, 0, 2, 0)].into_iter().collect();
+        let facts = vec![fact(0, week), fact(1, year), fact(2, open)];
+        let g = group_numbers(facts, &linked);
+        assert_eq!(g.len(), 1, "the week's figure stays out: {g:?}");
+        assert_eq!(g[0].facts.iter().map(|f| f.doc).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(g[0].disagreement, Some(Disagreement::Qualifier));
     }
 
     #[test]

@@ -38,7 +38,8 @@ export interface Group { members: number[][] }
 export interface Quote { doc: number; segment: number; text: string; speaker: string | null }
 export interface QuoteGroup { quotes: Quote[]; variant: boolean; diffs: WordOp[][] }
 export type Unit = "gbp" | "usd" | "eur" | "percent" | "year" | "duration" | "count";
-export interface NumberFact { doc: number; segment: number; text: string; value: number; unit: Unit; qualifier: string; describes: string[] }
+export type Period = "day" | "week" | "month" | "year";
+export interface NumberFact { doc: number; segment: number; text: string; value: number; unit: Unit; qualifier: string; describes: string[]; period: Period | null }
 export interface NumberGroup { facts: NumberFact[]; disagreement: "value" | "qualifier" | null }
 export interface Summary {
   documents: number; segments: number; shared_by_all: number; unique: number;
