@@ -135,6 +135,13 @@ const QUALIFIERS: &[&str] = &[
 /// How many words either side of a figure are searched for its time frame.
 const PERIOD_REACH: usize = 15;
 
+/// Words that introduce a time frame: "in 2025", "a week", "the past month", "months of 2024", "pro Jahr".
+#[rustfmt::skip]
+const FRAME_OPENERS: &[&str] = &[
+    "in", "of", "a", "an", "per", "the", "this", "last", "past", "next", "each", "every", "since",
+    "im", "pro", "seit", "diesem", "dieses", "dieser", "letzten", "vergangenen", "jedes", "jeden", "einem", "einer", "eine", "ein",
+];
+
 const TIME_WORDS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade"];
 
 /// Reads the figures of one sentence.
@@ -203,14 +210,23 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         let period = if matches!(unit, Unit::Duration | Unit::Year) {
             None
         } else {
-            // Each word's time frame; `None` ends the search (another figure), `Some(None)` is no frame.
-            let frame = |k: usize| match tokens[k].kind {
-                TokenKind::Number => parse_figure(tokens[k].text)
-                    .and_then(|(_, unit)| (unit == Unit::Year).then_some(Some(Period::Year))),
-                _ => Some(Period::of_word(&norm(k))),
+            // The frame the word at `p` opens: `None` ends the search (another
+            // figure), `Some(None)` is no frame. A frame is introduced ("in
+            // 2025", "the past week"), not any mention ("2025 the worst year").
+            let frame = |p: usize| {
+                let k = words[p];
+                let named = match tokens[k].kind {
+                    TokenKind::Number => match parse_figure(tokens[k].text)? {
+                        (_, Unit::Year) => Some(Period::Year),
+                        _ => return None,
+                    },
+                    _ => Period::of_word(&norm(k)),
+                };
+                let introduced = p > 0 && FRAME_OPENERS.contains(&norm(words[p - 1]).as_ref());
+                Some(named.filter(|_| introduced))
             };
-            let after = words[w + 1..].iter().map(|&k| frame(k)).take_while(Option::is_some).flatten();
-            let before = words[..w].iter().rev().map(|&k| frame(k)).take_while(Option::is_some).flatten();
+            let after = (w + 1..words.len()).map(frame).take_while(Option::is_some).flatten();
+            let before = (0..w).rev().map(frame).take_while(Option::is_some).flatten();
             // The nearer of the two; after the figure on a tie.
             [nearest_frame(after), nearest_frame(before)].into_iter().flatten().min_by_key(|&(d, _)| d).map(|(_, p)| p)
         };
@@ -449,8 +465,10 @@ mod tests {
             "Around 6,000 people have reached the UK, surpassing the 5,435 arrivals of the first three months of 2024.";
         assert_eq!(read_figures(week)[0].period, Some(Period::Week));
         assert_eq!(read_figures(year)[0].period, Some(Period::Year));
+        let mention = read_figures("Crossings are up 31% since the election with 2025 the worst year on record.");
+        assert_eq!(mention[0].period, None, "2025 is mentioned here, not a frame");
         let [around, earlier] = [0, 1].map(|k| read_figures(open)[k].period);
-        assert_eq!((around, earlier), (None, Some(Period::Month)), "the search stops at the next figure");
+        assert_eq!((around, earlier), (None, Some(Period::Year)), "the search stops at the next figure");
         let linked: HashSet<_> = [(0, 0, 1, 0), (0, 0, 2, 0), (1, 0, 2, 0)].into_iter().collect();
         let facts = vec![fact(0, week), fact(1, year), fact(2, open)];
         let g = group_numbers(facts, &linked);
