@@ -207,29 +207,7 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         };
         let end = token.text.as_ptr() as usize - sentence.as_ptr() as usize + token.text.len();
         // A span of time is its own time frame; a calendar year frames others.
-        let period = if matches!(unit, Unit::Duration | Unit::Year) {
-            None
-        } else {
-            // The frame the word at `p` opens: `None` ends the search (another
-            // figure), `Some(None)` is no frame. A frame is introduced ("in
-            // 2025", "the past week"), not any mention ("2025 the worst year").
-            let frame = |p: usize| {
-                let k = words[p];
-                let named = match tokens[k].kind {
-                    TokenKind::Number => match parse_figure(tokens[k].text)? {
-                        (_, Unit::Year) => Some(Period::Year),
-                        _ => return None,
-                    },
-                    _ => Period::of_word(&norm(k)),
-                };
-                let introduced = p > 0 && FRAME_OPENERS.contains(&norm(words[p - 1]).as_ref());
-                Some(named.filter(|_| introduced))
-            };
-            let after = (w + 1..words.len()).map(frame).take_while(Option::is_some).flatten();
-            let before = (0..w).rev().map(frame).take_while(Option::is_some).flatten();
-            // The nearer of the two; after the figure on a tie.
-            [nearest_frame(after), nearest_frame(before)].into_iter().flatten().min_by_key(|&(d, _)| d).map(|(_, p)| p)
-        };
+        let period = if matches!(unit, Unit::Duration | Unit::Year) { None } else { time_frame(tokens, &words, w) };
         out.push(NumberFact {
             doc: 0,
             segment: 0,
@@ -244,9 +222,38 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
     out
 }
 
-/// The first time frame along one side of a figure, with its distance in words.
-fn nearest_frame(side: impl Iterator<Item = Option<Period>>) -> Option<(usize, Period)> {
-    side.take(PERIOD_REACH).enumerate().find_map(|(d, p)| p.map(|p| (d, p)))
+/// The time frame of the figure at `words[w]`: the nearest one within reach
+/// on either side (after it on a tie), not past another figure. A frame is
+/// introduced ("in 2025", "the past week"), not any mention ("2025 the worst year").
+fn time_frame(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<Period> {
+    let mut nearest: Option<(usize, Period)> = None;
+    for forward in [true, false] {
+        for d in 1..=PERIOD_REACH {
+            let Some(p) = (if forward { Some(w + d).filter(|&p| p < words.len()) } else { w.checked_sub(d) }) else {
+                break;
+            };
+            let token = &tokens[words[p]];
+            let named = match token.kind {
+                TokenKind::Number if is_year(token.text) => Some(Period::Year),
+                TokenKind::Number => break,
+                _ => Period::of_word(&normalize(token)),
+            };
+            let introduced = || p > 0 && FRAME_OPENERS.contains(&normalize(&tokens[words[p - 1]]).as_ref());
+            if let Some(period) = named.filter(|_| introduced()) {
+                if nearest.is_none_or(|(best, _)| d < best) {
+                    nearest = Some((d, period));
+                }
+                break;
+            }
+        }
+    }
+    nearest.map(|(_, period)| period)
+}
+
+/// A calendar year as written: four digits, 1800 to 2100.
+fn is_year(text: &str) -> bool {
+    let digits = text.trim_end_matches('.');
+    digits.len() == 4 && digits.parse::<u16>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 /// Value and unit of one number token: `£33 million`, `$10bn`, `31%`, `1,100`, `2025`.
