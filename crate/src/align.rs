@@ -429,7 +429,6 @@ impl<'a> Indexed<'a> {
 
 /// Aligns the sentences of two versions.
 pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignment {
-    let (a_index, b_index) = (a, b); // `a` and `b` name the sentences below
     let (mass_a, mass_b) = (&a.mass, &b.mass);
     let (n, m) = (a.sentences.len(), b.sentences.len());
     let mut candidates = candidates(a, b, config);
@@ -440,6 +439,7 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
         let off_diagonal = (c.i as f32 / n.max(1) as f32 - c.j as f32 / m.max(1) as f32).abs();
         (u64::from(!c.dice.to_bits()) << 32) | u64::from(off_diagonal.to_bits())
     });
+    let neighbours = Neighbours::new(a, b, &candidates);
     let (a, b) = (a.sentences, b.sentences);
     let furniture = |c: &Candidate| a[c.i].furniture || b[c.j].furniture;
     let strong = |c: &Candidate| c.dice >= if furniture(c) { config.minor_edit } else { config.min_similarity };
@@ -517,9 +517,10 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
         }
     }
 
-    attach_neighbours(a_index, b_index, &candidates, &mut links, &mut used_a, &mut used_b, config);
+    neighbours.grow(&mut links, 0, &mut used_a, &mut used_b, config);
+    let first_pass = links.len();
     fill_gaps(&candidates, &moved, &mut links, &mut used_a, &mut used_b, config);
-    attach_neighbours(a_index, b_index, &candidates, &mut links, &mut used_a, &mut used_b, config);
+    neighbours.grow(&mut links, first_pass, &mut used_a, &mut used_b, config);
 
     let units = units(&links, &moved, config);
     let linked_mass: f32 = (0..n).filter(|&i| used_a[i]).map(|i| mass_a[i]).sum::<f32>()
@@ -539,59 +540,90 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
     }
 }
 
-/// A free sentence next to a linked one joins that link when enough of it
-/// is found in the link's partner, and it brings something the link lacks:
-/// the further parts of a split or merge.
-fn attach_neighbours(
-    a_index: &Indexed<'_>,
-    b_index: &Indexed<'_>,
-    candidates: &[Candidate],
-    links: &mut Vec<Candidate>,
-    used_a: &mut [bool],
-    used_b: &mut [bool],
-    config: &AlignConfig,
-) {
-    let (a, b, weights) = (a_index.sentences, b_index.sentences, a_index.weights);
-    // Of the weight `joining` shares with `partner`, the part not already in `linked`.
-    let adds = |partner: &SentenceTerms, linked: &SentenceTerms, joining: &SentenceTerms| {
+/// Candidates by `a` sentence, to grow links into free neighbouring sentences.
+struct Neighbours<'a> {
+    a: &'a [SentenceTerms],
+    b: &'a [SentenceTerms],
+    weights: &'a Weights,
+    candidates: &'a [Candidate],
+    /// The candidates of sentence `a[i]` (a few; never furniture, which
+    /// never joins a link as a part): `by_a[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    by_a: Vec<u32>,
+}
+
+impl<'a> Neighbours<'a> {
+    fn new(a: &Indexed<'a>, b: &Indexed<'a>, candidates: &'a [Candidate]) -> Self {
+        let usable = |c: &&Candidate| !a.sentences[c.i].furniture && !b.sentences[c.j].furniture;
+        let mut starts = vec![0u32; a.sentences.len() + 1];
+        for c in candidates.iter().filter(usable) {
+            starts[c.i + 1] += 1;
+        }
+        for i in 0..a.sentences.len() {
+            starts[i + 1] += starts[i];
+        }
+        let mut fill = starts.clone();
+        let mut by_a = vec![0u32; starts[a.sentences.len()] as usize];
+        for (k, c) in candidates.iter().enumerate().filter(|(_, c)| usable(c)) {
+            by_a[fill[c.i] as usize] = k as u32;
+            fill[c.i] += 1;
+        }
+        Neighbours { a: a.sentences, b: b.sentences, weights: a.weights, candidates, starts, by_a }
+    }
+
+    fn pair(&self, i: usize, j: usize) -> Option<&'a Candidate> {
+        let row = self.by_a.get(*self.starts.get(i)? as usize..*self.starts.get(i + 1)? as usize)?;
+        row.iter().map(|&k| &self.candidates[k as usize]).find(|c| c.j == j)
+    }
+
+    /// Of the weight `joining` shares with `partner`, the part not already in `linked`.
+    fn adds(&self, partner: &SentenceTerms, linked: &SentenceTerms, joining: &SentenceTerms) -> f32 {
         let (mut shared, mut new) = (0.0f32, 0.0f32);
         for &t in partner.terms.iter().filter(|t| joining.terms.binary_search(t).is_ok()) {
-            shared += weights[t as usize];
+            shared += self.weights[t as usize];
             if linked.terms.binary_search(&t).is_err() {
-                new += weights[t as usize];
+                new += self.weights[t as usize];
             }
         }
         new / shared.max(f32::EPSILON)
-    };
-    // Candidates by `a` sentence (a few each); headings and furniture never join a link as a part.
-    let mut rows: Vec<Vec<&Candidate>> = vec![Vec::new(); a.len()];
-    for c in candidates.iter().filter(|c| !a[c.i].furniture && !b[c.j].furniture) {
-        rows[c.i].push(c);
     }
-    let pair = |i: usize, j: usize| rows.get(i).and_then(|row| row.iter().find(|c| c.j == j)).copied();
-    // One pass over a growing list: links added here are visited in turn,
-    // so a three-way split grows one part at a time, in linear time.
-    let mut k = 0;
-    while k < links.len() {
-        let (i, j) = (links[k].i, links[k].j);
-        // Neighbours of b[j] that are free and largely inside a[i]; then the same for a[i].
-        for nj in [j.wrapping_sub(1), j + 1] {
-            if let Some(c) = pair(i, nj)
-                .filter(|c| !used_b[nj] && c.in_b >= config.attach && adds(&a[i], &b[j], &b[nj]) >= config.attach_new)
-            {
-                used_b[nj] = true;
-                links.push(*c);
+
+    /// A free sentence next to a linked one joins that link when enough of
+    /// it is found in the link's partner, and it brings something the link
+    /// lacks: the further parts of a split or merge. Visits `links[from..]`
+    /// and the links it adds in turn, so a three-way split grows one part at
+    /// a time, in linear time.
+    fn grow(
+        &self,
+        links: &mut Vec<Candidate>,
+        from: usize,
+        used_a: &mut [bool],
+        used_b: &mut [bool],
+        config: &AlignConfig,
+    ) {
+        let (a, b) = (self.a, self.b);
+        let mut k = from;
+        while k < links.len() {
+            let (i, j) = (links[k].i, links[k].j);
+            // Neighbours of b[j] that are free and largely inside a[i]; then the same for a[i].
+            for nj in [j.wrapping_sub(1), j + 1] {
+                if let Some(c) = self.pair(i, nj).filter(|c| {
+                    !used_b[nj] && c.in_b >= config.attach && self.adds(&a[i], &b[j], &b[nj]) >= config.attach_new
+                }) {
+                    used_b[nj] = true;
+                    links.push(*c);
+                }
             }
-        }
-        for ni in [i.wrapping_sub(1), i + 1] {
-            if let Some(c) = pair(ni, j)
-                .filter(|c| !used_a[ni] && c.in_a >= config.attach && adds(&b[j], &a[i], &a[ni]) >= config.attach_new)
-            {
-                used_a[ni] = true;
-                links.push(*c);
+            for ni in [i.wrapping_sub(1), i + 1] {
+                if let Some(c) = self.pair(ni, j).filter(|c| {
+                    !used_a[ni] && c.in_a >= config.attach && self.adds(&b[j], &a[i], &a[ni]) >= config.attach_new
+                }) {
+                    used_a[ni] = true;
+                    links.push(*c);
+                }
             }
+            k += 1;
         }
-        k += 1;
     }
 }
 
