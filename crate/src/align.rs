@@ -231,7 +231,8 @@ impl std::ops::Index<usize> for Weights {
 /// Word stem good enough for matching inflections in English and German:
 /// a plural or possessive `s` dropped, then the first five characters
 /// ("smugglers" ~ "smuggling", "fines" ~ "fine"). The caller folds umlauts first.
-fn stem(word: &str) -> &str {
+/// Figures are grouped by the same stems of what they count.
+pub(crate) fn stem(word: &str) -> &str {
     let word = word.strip_suffix("'s").unwrap_or(word);
     let word = match word.strip_suffix('s') {
         Some(w) if w.chars().count() >= 3 && !w.ends_with('s') => w,

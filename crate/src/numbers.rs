@@ -14,6 +14,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::align::stem;
 use crate::tokenize::{normalize, tokenize, Token, TokenKind};
 
 /// What a figure measures.
@@ -293,11 +294,6 @@ fn parse_figure(text: &str) -> Option<(f64, Unit)> {
         None => Unit::Count,
     };
     Some((value * scale, unit))
-}
-
-/// The first five characters of a word: "countries" and "country" meet.
-fn stem(w: &str) -> &str {
-    w.char_indices().nth(5).map_or(w, |(at, _)| &w[..at])
 }
 
 /// How strongly two figures of different versions look like one fact, or
