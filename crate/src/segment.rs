@@ -145,7 +145,8 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let para = &text[start..end];
     let mut out = Vec::new();
     let mut sentence_start = 0;
-    let mut k = 0;
+    // A list marker's full stop ("1. ") ends nothing.
+    let mut k = bullet_marker_len(para);
     // From one terminator to the next, in bytes; characters decoded only there.
     while let Some(found) = para[k..].find(is_terminator) {
         let term_at = k + found;
@@ -278,7 +279,11 @@ fn classify_paragraph(text: &str, segments: &mut [RawSegment], line: &str) {
     let kind = if bullet_marker_len(line) > 0 {
         SegmentKind::Bullet
     } else if is_heading(line) {
-        SegmentKind::Heading
+        if is_furniture_line(line) {
+            SegmentKind::Boilerplate
+        } else {
+            SegmentKind::Heading
+        }
     } else {
         SegmentKind::Body
     };
@@ -305,6 +310,20 @@ fn is_heading(line: &str) -> bool {
         && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
         && line.split_whitespace().take(13).count() <= 12
         && !line.contains(['“', '”', '"'])
+}
+
+/// A heading-shaped line that is page furniture: a byline ("By Jane Doe,
+/// Political Correspondent"), a time stamp ("Updated 11:05 BST") or a
+/// picture credit ("Image: Getty Images").
+fn is_furniture_line(line: &str) -> bool {
+    let byline = line.strip_prefix("By ").is_some_and(|name| name.starts_with(char::is_uppercase));
+    let stamp = ["Published ", "Updated ", "Last updated ", "First published "]
+        .iter()
+        .any(|p| line.strip_prefix(p).is_some_and(|rest| rest.contains(|c: char| c.is_ascii_digit())));
+    let credit = ["Image:", "Photo:", "Picture:", "Pictures:", "Photograph:", "Credit:", "Bild:", "Foto:"]
+        .iter()
+        .any(|p| line.starts_with(p));
+    byline || stamp || credit
 }
 
 /// Phrases that only page furniture uses. Lower case, each opening with two letters.
@@ -494,6 +513,14 @@ mod tests {
         assert_eq!(kinds(t), [SegmentKind::Boilerplate, SegmentKind::Body]);
         let t = "Sign up to Metro’s newsletter, Alright Gov?\nCraig breaks it down. Sign up here.\nGot a story? Get in touch with us.";
         assert!(kinds(t).iter().all(|&k| k == SegmentKind::Boilerplate));
+    }
+
+    #[test]
+    fn numbered_items_bylines_stamps_and_credits() {
+        let t = "By Jane Doe, Political Correspondent\nUpdated 11:05 BST, 31 March 2025\n1. Disrupt supply chains\n2. Target finances\nImage: Getty Images\nBy the river";
+        assert_eq!(split(t)[2..4], ["1. Disrupt supply chains", "2. Target finances"]);
+        use SegmentKind::*;
+        assert_eq!(kinds(t), [Boilerplate, Boilerplate, Bullet, Bullet, Boilerplate, Heading]);
     }
 
     #[test]
