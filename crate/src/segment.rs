@@ -156,7 +156,11 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             para[term_at..].chars().take_while(|&c| is_terminator(c) || is_closer(c)).map(char::len_utf8).sum();
         let boundary = term_at + run;
         let rest = &para[boundary..];
-        if rest.starts_with(char::is_whitespace) && starts_sentence(rest) && !is_non_final(para, term_at, c) {
+        if rest.starts_with(char::is_whitespace)
+            && starts_sentence(rest)
+            && !is_non_final(para, term_at, c)
+            && !is_ordinal(&para[..term_at], rest)
+        {
             out.push((start + sentence_start, start + boundary));
             sentence_start = para.len() - rest.trim_start().len();
         }
@@ -231,6 +235,25 @@ fn is_non_final(para: &str, at: usize, terminator: char) -> bool {
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
 }
+
+/// A German ordinal, "am 3. Oktober", "im 1. Quartal": a number of up to three
+/// digits, its full stop, and a word that such ordinals go with.
+fn is_ordinal(before: &str, rest: &str) -> bool {
+    let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let number_alone = before.len() == digits || before.as_bytes()[before.len() - digits - 1].is_ascii_whitespace();
+    let next = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    (1..=3).contains(&digits) && number_alone && ORDINAL_NOUNS.contains(&next)
+}
+
+/// Words after a German ordinal: the months and what is commonly counted so.
+#[rustfmt::skip]
+const ORDINAL_NOUNS: &[&str] = &[
+    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+    "November", "Dezember", "Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez",
+    "Quartal", "Halbjahr", "Jahrhundert", "Jahrtausend", "Jahrestag", "Geburtstag", "Weltkrieg", "Platz", "Stock",
+    "Etage", "Klasse", "Liga", "Bundesliga", "Runde", "Spieltag", "Mal", "Advent", "Lesung", "Sitzung", "Kapitel",
+    "Artikel", "Absatz", "Bezirk", "Wahlgang", "Tag", "Woche", "Monat", "Jahr",
+];
 
 /// Words that take a full stop without ending a sentence (English, German,
 /// French, Spanish newsroom usage). Titles like "Mr" also appear dotted.
@@ -534,6 +557,10 @@ mod tests {
     #[test]
     fn run_on_sentence_is_not_split_and_german_works() {
         assert_eq!(split("Labour’s policy to illegal migration the crisis requires action.").len(), 1);
+        assert_eq!(
+            split("Am 3. Oktober wird gefeiert. Im 1. Quartal stieg sie auf 12. Dann fiel sie."),
+            ["Am 3. Oktober wird gefeiert.", "Im 1. Quartal stieg sie auf 12.", "Dann fiel sie."]
+        );
         let t = "Da sprach Gott: Helligkeit soll entstehen! Da entstand z. B. Helligkeit. Gott sah es.";
         assert_eq!(
             split(t),
