@@ -158,7 +158,7 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         let rest = &para[boundary..];
         if rest.starts_with(char::is_whitespace)
             && starts_sentence(rest)
-            && !is_non_final(para, term_at, c)
+            && !is_non_final(para, term_at, c, rest)
             && !is_ordinal(&para[..term_at], rest)
         {
             out.push((start + sentence_start, start + boundary));
@@ -205,7 +205,7 @@ fn starts_sentence(rest: &str) -> bool {
 
 /// Is the terminator at byte `at` part of an abbreviation, initial or similar,
 /// rather than the end of a sentence?
-fn is_non_final(para: &str, at: usize, terminator: char) -> bool {
+fn is_non_final(para: &str, at: usize, terminator: char, rest: &str) -> bool {
     if terminator != '.' {
         return false;
     }
@@ -229,12 +229,30 @@ fn is_non_final(para: &str, at: usize, terminator: char) -> bool {
     if word.chars().count() == 1 {
         return true;
     }
-    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
-        return true;
-    }
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    let acronym = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
+    if !acronym && !ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    // "in the U.S. The president", "at 3 p.m. Then", "Smith & Co. In London":
+    // an abbreviation that can close a sentence does, before a word that
+    // typically opens one. Titles and initials ("Mr. Smith") never do.
+    let closes = acronym || CLOSING_ABBREVIATIONS.contains(&lower.as_str());
+    let next = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    !(closes && SENTENCE_OPENERS.contains(&next))
 }
+
+/// Abbreviations, besides dotted acronyms, that may end a sentence.
+const CLOSING_ABBREVIATIONS: &[&str] = &["inc", "ltd", "co", "corp", "plc", "etc", "jr", "sr"];
+
+/// English words that open sentences far more often than they follow an
+/// abbreviation inside one.
+#[rustfmt::skip]
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those", "There",
+    "Then", "But", "And", "Yet", "So", "In", "On", "At", "For", "After", "Before", "When", "While", "If", "As",
+    "His", "Her", "Its", "Their", "Our", "My",
+];
 
 /// A German ordinal, "am 3. Oktober", "im 1. Quartal": a number of up to three
 /// digits, its full stop, and a word that such ordinals go with.
@@ -536,6 +554,23 @@ mod tests {
         assert_eq!(kinds(t), [SegmentKind::Boilerplate, SegmentKind::Body]);
         let t = "Sign up to Metro’s newsletter, Alright Gov?\nCraig breaks it down. Sign up here.\nGot a story? Get in touch with us.";
         assert!(kinds(t).iter().all(|&k| k == SegmentKind::Boilerplate));
+    }
+
+    #[test]
+    fn an_abbreviation_can_close_a_sentence() {
+        let t = "Talks were held in the U.S. The president did not attend. He arrived at 3 p.m. Then he left. \
+                 She works for Smith & Co. In London, Mr. Smith met the U.N. envoy and J. K. Rowling.";
+        assert_eq!(
+            split(t),
+            [
+                "Talks were held in the U.S.",
+                "The president did not attend.",
+                "He arrived at 3 p.m.",
+                "Then he left.",
+                "She works for Smith & Co.",
+                "In London, Mr. Smith met the U.N. envoy and J. K. Rowling."
+            ]
+        );
     }
 
     #[test]
