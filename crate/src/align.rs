@@ -122,6 +122,10 @@ pub struct Vocabulary {
     df: Vec<u32>,
     stop: Vec<bool>,
     sentences: u32,
+    /// Distinct long words (folded), which may be compounds, and where each
+    /// occurs: (sentence number, word number).
+    long_words: HashMap<String, u32>,
+    long_in: Vec<(u32, u32)>,
     /// Buffers for normal and folded forms, kept between sentences.
     scratch: (String, String),
 }
@@ -166,6 +170,15 @@ impl Vocabulary {
                     }
                 },
             };
+            if token.kind == TokenKind::Word && norm.len() >= LONG_WORD {
+                let word = if norm.is_ascii() { norm.as_str() } else { folded.as_str() };
+                let next = self.long_words.len() as u32;
+                let number = match self.long_words.get(word) {
+                    Some(&k) => k,
+                    None => *self.long_words.entry(word.to_string()).or_insert(next),
+                };
+                self.long_in.push((self.sentences, number));
+            }
             let id = match self.ids.get(stem) {
                 Some(&id) => id,
                 None => {
@@ -186,6 +199,33 @@ impl Vocabulary {
         }
         self.sentences += 1;
         SentenceTerms { terms, furniture, fingerprint: fingerprint.0 }
+    }
+
+    /// Compounds meet their parts: a long word that ends in another word of
+    /// the comparison ("Wassersport", "Sport") also carries that word's stem
+    /// (its head is in its own stem already). `sentences` in the order they were added.
+    pub fn split_compounds<'s>(&mut self, sentences: impl Iterator<Item = &'s mut SentenceTerms>) {
+        // Each distinct word's part, found once: its longest ending of four
+        // letters or more, after three or more, that is a word's stem here.
+        let mut parts = vec![None; self.long_words.len()];
+        for (word, &k) in &self.long_words {
+            parts[k as usize] = word
+                .char_indices()
+                .skip(3)
+                .map(|(at, _)| &word[at..])
+                .take_while(|part| part.chars().nth(3).is_some())
+                .find_map(|part| self.ids.get(stem(part)).copied());
+        }
+        let mut occurrences = std::mem::take(&mut self.long_in).into_iter().peekable();
+        for (number, sentence) in sentences.enumerate() {
+            while let Some((_, k)) = occurrences.next_if(|&(n, _)| n as usize == number) {
+                let Some(id) = parts[k as usize] else { continue };
+                if let Err(at) = sentence.terms.binary_search(&id) {
+                    sentence.terms.insert(at, id);
+                    self.df[id as usize] += 1;
+                }
+            }
+        }
     }
 
     /// Weight of each term: inverse document frequency, function words damped.
@@ -227,6 +267,9 @@ impl std::ops::Index<usize> for Weights {
         &self.weight[t]
     }
 }
+
+/// Words of at least this many bytes may be compounds.
+const LONG_WORD: usize = 8;
 
 /// Word stem good enough for matching inflections in English and German:
 /// a plural or possessive `s` dropped, then the first five characters
@@ -984,6 +1027,19 @@ mod tests {
         assert!(!y.contains(&vocab.ids["8"]), "the verb achten is not a number");
         let [five, fifth] = ["five people", "the fifth person"].map(|s| vocab.add(s, false).terms);
         assert_eq!(five[0], fifth[0]);
+    }
+
+    #[test]
+    fn compounds_meet_their_parts() {
+        let mut vocab = Vocabulary::default();
+        let mut sentences = ["Der Wassersport ist beliebt.", "Sport auf dem Wasser.", "Das Stipendienprogramm."]
+            .map(|s| vocab.add(s, false));
+        vocab.split_compounds(sentences.iter_mut());
+        let [compound, parts, unrelated] = sentences.map(|s| s.terms);
+        let (water, sport) = (vocab.ids["wasse"], vocab.ids["sport"]);
+        assert!(compound.contains(&water) && compound.contains(&sport), "head by its stem, tail by the split");
+        assert!(parts.contains(&sport));
+        assert_eq!(unrelated.len(), 2, "no part of it is a word here");
     }
 
     #[test]

@@ -171,7 +171,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         texts.iter().map(|t| t.segments.iter().map(|s| tokenize(t.slice(s))).collect()).collect();
 
     let mut vocab = Vocabulary::default();
-    let terms: Vec<Vec<SentenceTerms>> = texts
+    let mut terms: Vec<Vec<SentenceTerms>> = texts
         .iter()
         .zip(&tokens)
         .map(|(t, tokens)| {
@@ -184,6 +184,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
                 .collect()
         })
         .collect();
+    vocab.split_compounds(terms.iter_mut().flatten());
     let weights = vocab.weights();
     let indexed: Vec<Indexed<'_>> = terms.iter().map(|t| Indexed::new(t, &weights)).collect();
     let config = options.align;
