@@ -192,7 +192,10 @@ impl Vocabulary {
             terms.push(id);
         }
         self.scratch = (norm, folded);
-        terms.sort_unstable();
+        // Stable sorts of plain values across the core, not `sort_unstable`:
+        // in wasm each unstable instantiation is about twice the code (eight
+        // of them cost 0.9 KiB of the gzipped download), at no measurable speed.
+        terms.sort();
         terms.dedup();
         for &t in &terms {
             self.df[t as usize] += 1;
@@ -524,7 +527,7 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
         used_b[c.j] = true;
         links.push(c);
     }
-    moved.sort_unstable();
+    moved.sort();
 
     // 3. Everything else must sit in the corridor between the chain links of
     //    its neighbours: one-to-one links first, then splits and merges.
@@ -814,7 +817,7 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
                 probe.push((b.posting(l).len(), t, l));
             }
         }
-        probe.sort_unstable();
+        probe.sort();
         touched.clear();
         let mut reach = |j: usize, w: f32, touched: &mut Vec<usize>| {
             let (by, shared) = &mut acc[j];
@@ -852,7 +855,7 @@ fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Vec<Can
             touched.extend(ranked[..config.max_candidates].iter().map(|&(_, j)| j));
         }
         // In order, so candidates come out by (i, j): `align` sorts them keeping that order among equals.
-        touched.sort_unstable();
+        touched.sort();
         for &j in &touched {
             // The exact overlap, in term order (so sums round the same way every time).
             let (mut shared_mass, mut shared) = (0.0f32, 0);
@@ -961,9 +964,9 @@ fn units(links: &[Candidate], moved: &[(usize, usize)], config: &AlignConfig) ->
         .map(|members| {
             let mut a: Vec<usize> = members.iter().map(|&k| links[k].i).collect();
             let mut b: Vec<usize> = members.iter().map(|&k| links[k].j).collect();
-            a.sort_unstable();
+            a.sort();
             a.dedup();
-            b.sort_unstable();
+            b.sort();
             b.dedup();
             let best =
                 members.iter().map(|&k| links[k]).max_by(|x, y| x.dice.total_cmp(&y.dice)).unwrap_or(links[members[0]]);

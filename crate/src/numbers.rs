@@ -372,7 +372,7 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
             pairs.extend(xs.iter().flat_map(|&x| ys.iter().map(move |&y| (x.min(y), x.max(y)))));
         }
     }
-    pairs.sort_unstable();
+    pairs.sort();
     pairs.dedup();
     let mut scored: Vec<(u8, usize, usize)> = pairs
         .into_iter()

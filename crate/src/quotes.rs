@@ -284,7 +284,7 @@ pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
         probe.sort_unstable_by_key(|p| p.len());
         found.clear();
         found.extend(probe.iter().take(t.len() - need + 1).flat_map(|p| p.iter().copied()));
-        found.sort_unstable();
+        found.sort();
         found.dedup();
         let best = found
             .iter()
