@@ -75,18 +75,19 @@ pub enum Period {
 }
 
 impl Period {
-    /// The period a word names, English or German.
+    /// The period a word names, English or German, as written (case aside).
     fn of_word(word: &str) -> Option<Period> {
-        let word = word.strip_suffix('s').unwrap_or(word);
-        Some(match word {
-            "day" | "daily" | "tag" | "tage" | "tagen" | "täglich" => Period::Day,
-            "week" | "weekly" | "woche" | "wochen" | "wöchentlich" => Period::Week,
-            "month" | "monthly" | "monat" | "monate" | "monaten" | "monatlich" => Period::Month,
-            "year" | "yearly" | "annual" | "annually" | "annum" | "jahr" | "jahre" | "jahren" | "jährlich" => {
-                Period::Year
-            }
-            _ => return None,
-        })
+        use Period::*;
+        #[rustfmt::skip]
+        const NAMES: &[(&str, Period)] = &[
+            ("day", Day), ("daily", Day), ("tag", Day), ("tage", Day), ("tagen", Day), ("täglich", Day),
+            ("week", Week), ("weekly", Week), ("woche", Week), ("wochen", Week), ("wöchentlich", Week),
+            ("month", Month), ("monthly", Month), ("monat", Month), ("monate", Month), ("monaten", Month),
+            ("monatlich", Month), ("year", Year), ("yearly", Year), ("annual", Year), ("annually", Year),
+            ("annum", Year), ("jahr", Year), ("jahre", Year), ("jahren", Year), ("jährlich", Year),
+        ];
+        let word = word.strip_suffix(['s', 'S']).unwrap_or(word);
+        NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|&(_, period)| period)
     }
 }
 
@@ -237,7 +238,7 @@ fn time_frame(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<Period>
             let named = match token.kind {
                 TokenKind::Number if is_year(token.text) => Some(Period::Year),
                 TokenKind::Number => break,
-                _ => Period::of_word(&normalize(token)),
+                _ => Period::of_word(token.text),
             };
             let introduced = || p > 0 && FRAME_OPENERS.contains(&normalize(&tokens[words[p - 1]]).as_ref());
             if let Some(period) = named.filter(|_| introduced()) {

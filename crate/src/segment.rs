@@ -418,9 +418,10 @@ fn is_boilerplate(sentence: &str) -> bool {
         let letter = |k: usize| hay.get(k).map(u8::to_ascii_lowercase).filter(u8::is_ascii_lowercase).map(|b| b - b'a');
         matches!((letter(i), letter(i + 1)), (Some(x), Some(y)) if BOILERPLATE_OPENINGS[x as usize] >> y & 1 == 1)
     };
-    let phrase = (0..hay.len())
-        .filter(|&i| word_start(i) && opens_phrase(i))
-        .any(|i| BOILERPLATE.iter().any(|p| phrase_at(hay, i, p).is_some()));
+    let phrase = (0..hay.len()).filter(|&i| word_start(i) && opens_phrase(i)).any(|i| {
+        let opening = [hay[i].to_ascii_lowercase(), hay[i + 1].to_ascii_lowercase()];
+        BOILERPLATE.iter().filter(|p| p.as_bytes()[..2] == opening).any(|p| phrase_at(hay, i, p).is_some())
+    });
     phrase
         || BOILERPLATE_LINES
             .iter()
