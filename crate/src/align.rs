@@ -492,19 +492,7 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
     let strong = |c: &Candidate| c.dice >= if furniture(c) { config.minor_edit } else { config.min_similarity };
 
     // 1. Anchors: strong links that are each other's best match.
-    let mut best_a = vec![usize::MAX; n];
-    let mut best_b = vec![usize::MAX; m];
-    for (k, c) in candidates.iter().enumerate() {
-        if best_a[c.i] == usize::MAX {
-            best_a[c.i] = k;
-        }
-        if best_b[c.j] == usize::MAX {
-            best_b[c.j] = k;
-        }
-    }
-    let anchors: Vec<usize> = (0..candidates.len())
-        .filter(|&k| best_a[candidates[k].i] == k && best_b[candidates[k].j] == k && strong(&candidates[k]))
-        .collect();
+    let anchors: Vec<usize> = mutual_best(&candidates, n, m, |_| true).filter(|&k| strong(&candidates[k])).collect();
 
     // 2. Their heaviest order-preserving chain; off it, anchors that are at
     //    least paraphrases survive, as moves.
@@ -718,10 +706,27 @@ fn fill_gaps(
             && after_b[c.j] < c.i as i64
             && (c.i as i64) < before_b[c.j + 1]
     };
-    // Candidates come best first: the first one seen for a sentence is its best.
+    let found: Vec<usize> = mutual_best(candidates, n, m, in_gap).collect();
+    for c in found.into_iter().map(|k| candidates[k]) {
+        if c.dice >= config.gap_similarity && c.shared >= config.min_shared_terms {
+            used_a[c.i] = true;
+            used_b[c.j] = true;
+            links.push(c);
+        }
+    }
+}
+
+/// The candidates (by number, in order) that are each other's best among
+/// the `eligible`: candidates come best first, so a sentence's first is its best.
+fn mutual_best<'c>(
+    candidates: &'c [Candidate],
+    n: usize,
+    m: usize,
+    eligible: impl Fn(&Candidate) -> bool,
+) -> impl Iterator<Item = usize> + 'c {
     let mut best_a = vec![usize::MAX; n];
     let mut best_b = vec![usize::MAX; m];
-    for (k, c) in candidates.iter().enumerate().filter(|(_, c)| in_gap(c)) {
+    for (k, c) in candidates.iter().enumerate().filter(|(_, c)| eligible(c)) {
         if best_a[c.i] == usize::MAX {
             best_a[c.i] = k;
         }
@@ -729,17 +734,7 @@ fn fill_gaps(
             best_b[c.j] = k;
         }
     }
-    for (k, c) in candidates.iter().enumerate() {
-        if best_a[c.i] == k
-            && best_b[c.j] == k
-            && c.dice >= config.gap_similarity
-            && c.shared >= config.min_shared_terms
-        {
-            used_a[c.i] = true;
-            used_b[c.j] = true;
-            links.push(*c);
-        }
-    }
+    (0..candidates.len()).filter(move |&k| best_a[candidates[k].i] == k && best_b[candidates[k].j] == k)
 }
 
 /// Where the order-preserving chain lets sentence `i` link: between the `b`
