@@ -238,7 +238,7 @@ fn is_non_final(para: &str, at: usize, terminator: char, rest: &str) -> bool {
     // an abbreviation that can close a sentence does, before a word that
     // typically opens one. Titles and initials ("Mr. Smith") never do.
     let closes = acronym || CLOSING_ABBREVIATIONS.contains(&lower.as_str());
-    let next = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let next = next_word(rest);
     !(closes && SENTENCE_OPENERS.contains(&next))
 }
 
@@ -254,12 +254,17 @@ const SENTENCE_OPENERS: &[&str] = &[
     "His", "Her", "Its", "Their", "Our", "My",
 ];
 
+/// The letters of the word that `rest` opens with, after white space.
+fn next_word(rest: &str) -> &str {
+    rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("")
+}
+
 /// A German ordinal, "am 3. Oktober", "im 1. Quartal": a number of up to three
 /// digits, its full stop, and a word that such ordinals go with.
 fn is_ordinal(before: &str, rest: &str) -> bool {
     let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
     let number_alone = before.len() == digits || before.as_bytes()[before.len() - digits - 1].is_ascii_whitespace();
-    let next = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let next = next_word(rest);
     (1..=3).contains(&digits) && number_alone && ORDINAL_NOUNS.contains(&next)
 }
 
