@@ -172,23 +172,14 @@ impl Vocabulary {
             };
             if token.kind == TokenKind::Word && norm.len() >= LONG_WORD {
                 let word = if norm.is_ascii() { norm.as_str() } else { folded.as_str() };
-                let next = self.long_words.len() as u32;
-                let number = match self.long_words.get(word) {
-                    Some(&k) => k,
-                    None => *self.long_words.entry(word.to_string()).or_insert(next),
-                };
+                let number = intern(&mut self.long_words, word);
                 self.long_in.push((self.sentences, number));
             }
-            let id = match self.ids.get(stem) {
-                Some(&id) => id,
-                None => {
-                    let id = self.ids.len() as Term;
-                    self.ids.insert(stem.to_string(), id);
-                    self.df.push(0);
-                    self.stop.push(is_stopword(&norm));
-                    id
-                }
-            };
+            let id = intern(&mut self.ids, stem);
+            if id as usize == self.df.len() {
+                self.df.push(0);
+                self.stop.push(is_stopword(&norm));
+            }
             terms.push(id);
         }
         self.scratch = (norm, folded);
@@ -269,6 +260,17 @@ impl std::ops::Index<usize> for Weights {
     fn index(&self, t: usize) -> &f32 {
         &self.weight[t]
     }
+}
+
+/// The number of `key` in `map`, numbering it next if it is new; no copy of
+/// the key is made when it is there already (nearly always).
+fn intern(map: &mut HashMap<String, u32>, key: &str) -> u32 {
+    if let Some(&k) = map.get(key) {
+        return k;
+    }
+    let k = map.len() as u32;
+    map.insert(key.to_string(), k);
+    k
 }
 
 /// Words of at least this many bytes may be compounds.
