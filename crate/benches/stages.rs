@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use variorum::align::{align, AlignConfig, Indexed, Vocabulary};
+use variorum::align::{AlignConfig, Prepared};
 use variorum::diff::{diff_words, DiffOptions};
 use variorum::numbers::read_figures;
 use variorum::quotes::find_quotes;
@@ -50,12 +50,12 @@ fn tokenize_both(b: divan::Bencher, size: &str) {
 fn terms_and_align(b: divan::Bencher, size: &str) {
     let [x, y] = pair(size);
     let (sx, sy) = (segment(&x), segment(&y));
+    let tokens =
+        [(&x, &sx), (&y, &sy)].map(|(t, segs)| segs.iter().map(|s| tokenize(&t[s.start..s.end])).collect::<Vec<_>>());
+    let config = AlignConfig::default();
     b.bench(|| {
-        let mut vocab = Vocabulary::default();
-        let ta: Vec<_> = sx.iter().map(|s| vocab.add(&x[s.start..s.end], false)).collect();
-        let tb: Vec<_> = sy.iter().map(|s| vocab.add(&y[s.start..s.end], false)).collect();
-        let weights = vocab.weights();
-        align(&Indexed::new(&ta, &weights), &Indexed::new(&tb, &weights), &AlignConfig::default()).units.len()
+        let prepared = Prepared::new(tokens.iter().map(|v| v.iter().map(|t| (t.as_slice(), false))), &config);
+        prepared.align(0, 1, &config).units.len()
     });
 }
 

@@ -6,7 +6,7 @@ use std::fmt;
 use foldhash::{HashSet, HashSetExt};
 use serde::{Deserialize, Serialize};
 
-use crate::align::{align, AlignConfig, Alignment, Indexed, LinkKind, SentenceTerms, Vocabulary};
+use crate::align::{align, groups, support, AlignConfig, Alignment, LinkKind, Prepared};
 use crate::diff::{diff_tokens, mark_quotes, DiffOptions};
 use crate::numbers::{group_numbers, read_figures_in, NumberFact, NumberGroup};
 use crate::quotes::{find_quotes, group_quotes, Quote, QuoteGroup, RawQuote};
@@ -170,24 +170,17 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
     let tokens: Vec<Vec<Vec<Token<'_>>>> =
         texts.iter().map(|t| t.segments.iter().map(|s| tokenize(t.slice(s))).collect()).collect();
 
-    let mut vocab = Vocabulary::default();
-    let mut terms: Vec<Vec<SentenceTerms>> = texts
-        .iter()
-        .zip(&tokens)
-        .map(|(t, tokens)| {
+    let config = options.align;
+    let prepared = Prepared::new(
+        texts.iter().zip(&tokens).map(|(t, tokens)| {
             t.segments
                 .iter()
                 .zip(tokens)
-                .map(|(s, tokens)| {
-                    vocab.add_tokens(tokens, s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet)
-                })
-                .collect()
-        })
-        .collect();
-    vocab.split_compounds(terms.iter_mut().flatten());
-    let weights = vocab.weights();
-    let indexed: Vec<Indexed<'_>> = terms.iter().map(|t| Indexed::new(t, &weights)).collect();
-    let config = options.align;
+                .map(|(s, tokens)| (tokens.as_slice(), s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet))
+        }),
+        &config,
+    );
+    let indexed = prepared.indexed();
 
     let n = docs.len();
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
@@ -199,8 +192,9 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         }
     }
 
-    let support = support(&texts, &pairs);
-    let (groups, group_of) = groups(&texts, &pairs);
+    let sizes: Vec<usize> = texts.iter().map(|t| t.segments.len()).collect();
+    let support = support(&sizes, &pairs);
+    let (groups, group_of) = groups(&sizes, &pairs);
     let mut similarity = vec![vec![1.0f64; n]; n];
     for p in &pairs {
         similarity[p.a][p.b] = p.similarity;
@@ -426,91 +420,6 @@ fn linked_segments(pairs: &[PairReport]) -> HashSet<(usize, usize, usize, usize)
         }
     }
     set
-}
-
-/// For each sentence, how many other versions link to it.
-fn support(texts: &[Text], pairs: &[PairReport]) -> Vec<Vec<usize>> {
-    let mut support: Vec<Vec<usize>> = texts.iter().map(|t| vec![0; t.segments.len()]).collect();
-    for p in pairs {
-        for l in &p.links {
-            for &i in &l.a {
-                support[p.a][i] += 1;
-            }
-            for &j in &l.b {
-                support[p.b][j] += 1;
-            }
-        }
-    }
-    support
-}
-
-/// Groups of corresponding sentences across all versions: sentences joined
-/// by close (non-partial) links, every other sentence a group of its own,
-/// ordered by their mean relative position in the versions.
-fn groups(texts: &[Text], pairs: &[PairReport]) -> (Vec<Group>, Vec<Vec<usize>>) {
-    let offsets: Vec<usize> = texts
-        .iter()
-        .scan(0, |acc, t| {
-            let start = *acc;
-            *acc += t.segments.len();
-            Some(start)
-        })
-        .collect();
-    let total: usize = texts.iter().map(|t| t.segments.len()).sum();
-    let mut parent: Vec<usize> = (0..total).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    for p in pairs {
-        for l in p.links.iter().filter(|l| l.kind != LinkKind::Partial) {
-            let x = find(&mut parent, offsets[p.a] + l.a[0]);
-            let y = find(&mut parent, offsets[p.b] + l.b[0]);
-            parent[x.max(y)] = x.min(y);
-        }
-    }
-    let mut root_group: Vec<usize> = vec![usize::MAX; total];
-    let mut groups: Vec<(f64, Group)> = Vec::new();
-    let mut group_of: Vec<Vec<usize>> = texts.iter().map(|t| vec![0; t.segments.len()]).collect();
-    for (d, row) in group_of.iter_mut().enumerate() {
-        for (i, slot) in row.iter_mut().enumerate() {
-            let root = find(&mut parent, offsets[d] + i);
-            if root_group[root] == usize::MAX {
-                root_group[root] = groups.len();
-                groups.push((0.0, Group { members: vec![Vec::new(); texts.len()] }));
-            }
-            let g = root_group[root];
-            groups[g].1.members[d].push(i);
-            *slot = g;
-        }
-    }
-    // Order rows by mean relative position; renumber.
-    for (pos, g) in groups.iter_mut() {
-        let places: Vec<f64> = g
-            .members
-            .iter()
-            .enumerate()
-            .flat_map(|(d, m)| m.iter().map(move |&i| (i as f64 + 0.5) / texts[d].segments.len() as f64))
-            .collect();
-        *pos = places.iter().sum::<f64>() / places.len().max(1) as f64;
-    }
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by(|&x, &y| groups[x].0.total_cmp(&groups[y].0).then(x.cmp(&y)));
-    let mut renumber = vec![0; groups.len()];
-    for (new, &old) in order.iter().enumerate() {
-        renumber[old] = new;
-    }
-    for row in group_of.iter_mut() {
-        for g in row.iter_mut() {
-            *g = renumber[*g];
-        }
-    }
-    let mut slots: Vec<Option<Group>> = groups.into_iter().map(|(_, g)| Some(g)).collect();
-    let groups = order.iter().filter_map(|&k| slots[k].take()).collect();
-    (groups, group_of)
 }
 
 fn summary(

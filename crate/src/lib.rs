@@ -29,6 +29,7 @@ pub mod numbers;
 pub mod quotes;
 pub mod report;
 pub mod segment;
+pub mod terms;
 pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

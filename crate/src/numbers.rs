@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::stem;
+use crate::terms::{stem, STEM_CHARS};
 use crate::tokenize::{normalize, tokenize, Token, TokenKind};
 
 /// What a figure measures.
@@ -344,7 +344,7 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
                 .iter()
                 .map(|d| {
                     let next = ids.len() as u32;
-                    *ids.entry(stem(d)).or_insert(next)
+                    *ids.entry(stem(d, STEM_CHARS)).or_insert(next)
                 })
                 .collect()
         })

@@ -1,0 +1,93 @@
+//! Every tuning value of the aligner, in one place. One configuration
+//! serves every language and text type; `python3 bench/align.py --sweep`
+//! scores the settings around it.
+
+use crate::terms::STEM_CHARS;
+
+/// One fixed configuration for every language and text type.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AlignConfig {
+    /// Least weighted Dice similarity for a one-to-one link.
+    pub min_similarity: f32,
+    /// Least share of the smaller sentence found in the larger for an extra (split/merge) link.
+    pub min_containment: f32,
+    /// Least share of the larger sentence covered by an extra link.
+    pub min_cover: f32,
+    /// Least share of a free sentence found in a linked neighbour's partner
+    /// for it to join that link (the next part of a split or merge).
+    pub attach: f32,
+    /// Least similarity for a link between free sentences that are each
+    /// other's best match within the gap between their neighbours' links.
+    pub gap_similarity: f32,
+    /// Least share of the weight a joining sentence shares with the link's
+    /// partner that is new: not in the sentence already linked to it.
+    pub attach_new: f32,
+    /// Least number of shared content terms for an extra link.
+    pub min_shared_terms: usize,
+    /// Similarity at and above which a link is a minor edit.
+    pub minor_edit: f32,
+    /// Similarity at and above which a one-to-one link is a paraphrase.
+    pub paraphrase: f32,
+    /// How many of a sentence's rarest terms look up candidates.
+    pub probe_terms: usize,
+    /// Terms in more sentences than this are too common to look up candidates.
+    pub max_postings: usize,
+    /// Most candidates per sentence compared exactly (the best by shared weight).
+    pub max_candidates: usize,
+    /// What a function word weighs, as a share of its rarity weight.
+    pub function_word_weight: f32,
+    /// Characters a word stem keeps.
+    pub stem_chars: usize,
+    /// Most anchors whose order chain is the exact heaviest one (quadratic);
+    /// above it, the longest chain (n log n).
+    pub exact_chain_max: usize,
+}
+
+impl AlignConfig {
+    /// Sets one field by name, for experiments (`variorum align --set name=value`).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        let number = || value.parse::<f32>().map_err(|_| format!("{name} takes a number, not '{value}'"));
+        let count = || value.parse::<usize>().map_err(|_| format!("{name} takes a whole number, not '{value}'"));
+        match name {
+            "min_similarity" => self.min_similarity = number()?,
+            "min_containment" => self.min_containment = number()?,
+            "min_cover" => self.min_cover = number()?,
+            "attach" => self.attach = number()?,
+            "gap_similarity" => self.gap_similarity = number()?,
+            "attach_new" => self.attach_new = number()?,
+            "min_shared_terms" => self.min_shared_terms = count()?,
+            "minor_edit" => self.minor_edit = number()?,
+            "paraphrase" => self.paraphrase = number()?,
+            "probe_terms" => self.probe_terms = count()?,
+            "max_postings" => self.max_postings = count()?,
+            "max_candidates" => self.max_candidates = count()?,
+            "function_word_weight" => self.function_word_weight = number()?,
+            "stem_chars" => self.stem_chars = count()?,
+            "exact_chain_max" => self.exact_chain_max = count()?,
+            _ => return Err(format!("no alignment setting '{name}'")),
+        }
+        Ok(())
+    }
+}
+
+impl Default for AlignConfig {
+    fn default() -> Self {
+        AlignConfig {
+            min_similarity: 0.25,
+            min_containment: 0.5,
+            min_cover: 0.1,
+            attach: 0.23,
+            attach_new: 0.25,
+            gap_similarity: 0.2,
+            min_shared_terms: 2,
+            minor_edit: 0.8,
+            paraphrase: 0.5,
+            probe_terms: 6,
+            max_postings: 200,
+            max_candidates: 24,
+            function_word_weight: 0.2,
+            stem_chars: STEM_CHARS,
+            exact_chain_max: 2000,
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! Terms: what the aligner, figures and quotes compare words by.
+//!
+//! A word becomes a term: its stem (umlauts folded), or the figure it names
+//! ("five" = "5"); a number is its own term. Terms are interned once per
+//! comparison, counted per sentence, and weighted by rarity with function
+//! words damped. Long words that end in another word of the comparison
+//! (compounds) also carry that word's stem.
+
+use foldhash::{HashMap, HashMapExt};
+
+use crate::tokenize::{normalize_into, tokenize, Token, TokenKind};
+
+/// Interned term id.
+pub type Term = u32;
+
+/// Term statistics shared by all versions of one comparison.
+#[derive(Debug)]
+pub struct Vocabulary {
+    /// Characters a stem keeps ([`stem`]).
+    stem_chars: usize,
+    ids: HashMap<String, Term>,
+    /// Number of sentences (over all versions) holding each term.
+    df: Vec<u32>,
+    stop: Vec<bool>,
+    sentences: u32,
+    /// Distinct long words (folded), which may be compounds, and where each
+    /// occurs: (sentence number, word number).
+    long_words: HashMap<String, u32>,
+    long_in: Vec<(u32, u32)>,
+    /// Buffers for normal and folded forms, kept between sentences.
+    scratch: (String, String),
+}
+
+/// A sentence prepared for alignment.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceTerms {
+    /// Distinct terms, sorted by id.
+    pub terms: Vec<Term>,
+    /// Whether the sentence may link only to sentences of the same kind at
+    /// minor-edit similarity (headings, boilerplate, datelines).
+    pub furniture: bool,
+    /// Normalised text, for identical detection.
+    pub fingerprint: u64,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        Vocabulary::new(STEM_CHARS)
+    }
+}
+
+impl Vocabulary {
+    /// An empty vocabulary whose stems keep `stem_chars` characters.
+    pub fn new(stem_chars: usize) -> Self {
+        Vocabulary {
+            stem_chars,
+            ids: HashMap::new(),
+            df: Vec::new(),
+            stop: Vec::new(),
+            sentences: 0,
+            long_words: HashMap::new(),
+            long_in: Vec::new(),
+            scratch: Default::default(),
+        }
+    }
+
+    /// The id of a term (a stem or a figure), if any sentence holds it.
+    pub fn id(&self, term: &str) -> Option<Term> {
+        self.ids.get(term).copied()
+    }
+
+    /// Interns the terms of one sentence and counts it.
+    pub fn add(&mut self, sentence: &str, furniture: bool) -> SentenceTerms {
+        self.add_tokens(&tokenize(sentence), furniture)
+    }
+
+    /// [`Vocabulary::add`] for a sentence already tokenised.
+    pub fn add_tokens(&mut self, tokens: &[Token<'_>], furniture: bool) -> SentenceTerms {
+        let mut terms: Vec<Term> = Vec::new();
+        let mut fingerprint = Fnv::default();
+        let (mut norm, mut folded) = std::mem::take(&mut self.scratch);
+        for token in tokens {
+            if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
+                continue;
+            }
+            normalize_into(token, &mut norm);
+            fingerprint.write(norm.as_bytes());
+            let stem = match token.kind {
+                TokenKind::Number => &norm,
+                _ => match number_word(&norm) {
+                    Some(figure) => figure,
+                    None if norm.is_ascii() => stem(&norm, self.stem_chars),
+                    None => {
+                        fold_umlauts(&norm, &mut folded);
+                        stem(&folded, self.stem_chars)
+                    }
+                },
+            };
+            if token.kind == TokenKind::Word && norm.len() >= LONG_WORD {
+                let word = if norm.is_ascii() { norm.as_str() } else { folded.as_str() };
+                let number = intern(&mut self.long_words, word);
+                self.long_in.push((self.sentences, number));
+            }
+            let id = intern(&mut self.ids, stem);
+            if id as usize == self.df.len() {
+                self.df.push(0);
+                self.stop.push(is_stopword(&norm));
+            }
+            terms.push(id);
+        }
+        self.scratch = (norm, folded);
+        // Stable sorts of plain values across the core, not `sort_unstable`:
+        // in wasm each unstable instantiation is about twice the code (eight
+        // of them cost 1 to 1.4 KiB of the gzipped download); speed the same.
+        terms.sort();
+        terms.dedup();
+        for &t in &terms {
+            self.df[t as usize] += 1;
+        }
+        self.sentences += 1;
+        SentenceTerms { terms, furniture, fingerprint: fingerprint.0 }
+    }
+
+    /// Compounds meet their parts: a long word that ends in another word of
+    /// the comparison ("Wassersport", "Sport") also carries that word's stem
+    /// (its head is in its own stem already). `sentences` in the order they were added.
+    pub fn split_compounds<'s>(&mut self, sentences: impl Iterator<Item = &'s mut SentenceTerms>) {
+        // Each distinct word's part, found once: its longest ending of four
+        // letters or more, after three or more, that is a word's stem here.
+        let mut parts = vec![None; self.long_words.len()];
+        for (word, &k) in &self.long_words {
+            parts[k as usize] = word
+                .char_indices()
+                .skip(3)
+                .map(|(at, _)| &word[at..])
+                .take_while(|part| part.chars().nth(3).is_some())
+                .find_map(|part| self.ids.get(stem(part, self.stem_chars)).copied());
+        }
+        let mut occurrences = std::mem::take(&mut self.long_in).into_iter().peekable();
+        for (number, sentence) in sentences.enumerate() {
+            while let Some((_, k)) = occurrences.next_if(|&(n, _)| n as usize == number) {
+                let Some(id) = parts[k as usize] else { continue };
+                if let Err(at) = sentence.terms.binary_search(&id) {
+                    sentence.terms.insert(at, id);
+                    self.df[id as usize] += 1;
+                }
+            }
+        }
+    }
+
+    /// Weight of each term: inverse document frequency, function words
+    /// multiplied by `function_word_weight`.
+    pub fn weights(&self, function_word_weight: f32) -> Weights {
+        let n = self.sentences.max(1) as f32;
+        let weight = self
+            .df
+            .iter()
+            .zip(&self.stop)
+            .map(|(&df, &stop)| {
+                let idf = (1.0 + n / df.max(1) as f32).ln();
+                if stop {
+                    idf * function_word_weight
+                } else {
+                    idf
+                }
+            })
+            .collect();
+        Weights { weight, function_word: self.stop.clone() }
+    }
+}
+
+/// Each term's weight (`weights[term as usize]`), and whether it is a function word.
+#[derive(Debug, Clone, Default)]
+pub struct Weights {
+    weight: Vec<f32>,
+    function_word: Vec<bool>,
+}
+
+impl Weights {
+    /// Whether `t` carries content (is not a function word).
+    pub fn is_content(&self, t: Term) -> bool {
+        !self.function_word[t as usize]
+    }
+}
+
+impl std::ops::Index<usize> for Weights {
+    type Output = f32;
+    fn index(&self, t: usize) -> &f32 {
+        &self.weight[t]
+    }
+}
+
+/// The number of `key` in `map`, numbering it next if it is new; no copy of
+/// the key is made when it is there already (nearly always).
+fn intern(map: &mut HashMap<String, u32>, key: &str) -> u32 {
+    if let Some(&k) = map.get(key) {
+        return k;
+    }
+    let k = map.len() as u32;
+    map.insert(key.to_string(), k);
+    k
+}
+
+/// Words of at least this many bytes may be compounds.
+const LONG_WORD: usize = 8;
+
+/// Characters a stem keeps by default ([`crate::align::AlignConfig::stem_chars`]).
+pub const STEM_CHARS: usize = 5;
+
+/// Word stem good enough for matching inflections in English and German:
+/// a plural or possessive `s` dropped, then the first `chars` characters
+/// ("smugglers" ~ "smuggling", "fines" ~ "fine" at five). The caller folds umlauts first.
+/// Figures are grouped by the same stems of what they count.
+pub fn stem(word: &str, chars: usize) -> &str {
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    let word = match word.strip_suffix('s') {
+        Some(w) if w.chars().count() >= 3 && !w.ends_with('s') => w,
+        _ => word,
+    };
+    word.char_indices().nth(chars).map_or(word, |(end, _)| &word[..end])
+}
+
+/// German umlauts and ß folded, for matching only: "Stärke" meets "stark",
+/// "Straße" "Strasse".
+pub fn fold_umlauts(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            'ä' => out.push('a'),
+            'ö' => out.push('o'),
+            'ü' => out.push('u'),
+            'ß' => out.push_str("ss"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// A number written as a word, as the figure: "five", "fifth", "fünf" and
+/// "fünfter" all meet "5". English and German, up to twelve, and the tens.
+pub fn number_word(word: &str) -> Option<&'static str> {
+    // Not "one" or "ein" (articles too), nor "achten" (also "to heed").
+    Some(match word {
+        "two" | "second" | "zwei" | "zweite" | "zweiter" | "zweiten" | "zweites" => "2",
+        "three" | "third" | "drei" | "dritte" | "dritter" | "dritten" | "drittes" => "3",
+        "four" | "fourth" | "vier" | "vierte" | "vierter" | "vierten" | "viertes" => "4",
+        "five" | "fifth" | "fünf" | "fünfte" | "fünfter" | "fünften" | "fünftes" => "5",
+        "six" | "sixth" | "sechs" | "sechste" | "sechster" | "sechsten" | "sechstes" => "6",
+        "seven" | "seventh" | "sieben" | "siebte" | "siebter" | "siebten" | "siebtes" => "7",
+        "eight" | "eighth" | "acht" | "achte" | "achter" | "achtes" => "8",
+        "nine" | "ninth" | "neun" | "neunte" | "neunter" | "neunten" | "neuntes" => "9",
+        "ten" | "tenth" | "zehn" | "zehnte" | "zehnter" | "zehnten" | "zehntes" => "10",
+        "eleven" | "eleventh" | "elf" | "elfte" | "elfter" | "elften" | "elftes" => "11",
+        "twelve" | "twelfth" | "zwölf" | "zwölfte" | "zwölfter" | "zwölften" | "zwölftes" => "12",
+        "twenty" | "zwanzig" => "20",
+        "thirty" | "dreißig" => "30",
+        "forty" | "vierzig" => "40",
+        "fifty" | "fünfzig" => "50",
+        "hundred" | "hundert" => "100",
+        _ => return None,
+    })
+}
+
+/// Function words of English and German: they connect, they do not carry content.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are",
+    "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we",
+    "you", "i", "his", "her", "their", "our", "has", "have", "had", "will", "would", "can", "could", "should", "not",
+    "no", "so", "than", "then", "there", "which", "who", "whom", "what", "when", "where", "also", "into", "over",
+    "after", "about", "up", "out", "all", "said", "says", "him", "them", "us", "do", "does", "did", "if", "s", "der",
+    "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "aber", "in", "im",
+    "am", "an", "auf", "mit", "von", "zu", "zum", "zur", "für", "ist", "sind", "war", "hat", "haben", "es", "er",
+    "sie", "wir", "ich", "nicht", "sich", "auch", "dass", "wie", "so", "bei", "aus", "nach", "wird", "werden", "kann",
+    "man", "noch",
+];
+
+/// Whether `word` (normalised) is a function word.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// FNV-1a: a small, stable hash for fingerprints (same on every platform).
+#[derive(Debug)]
+pub(crate) struct Fnv(pub(crate) u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes.iter().chain(std::iter::once(&0x1f)) {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_words_meet_figures() {
+        let mut vocab = Vocabulary::default();
+        let [x, y, z] =
+            ["Ein fünfter Tag", "Die Leute achten darauf", "Der 5. Tag, der 8. Tag"].map(|s| vocab.add(s, false).terms);
+        assert!(x.contains(&vocab.ids["5"]) && z.contains(&vocab.ids["5"]), "fünfter = 5");
+        assert!(!y.contains(&vocab.ids["8"]), "the verb achten is not a number");
+        let [five, fifth] = ["five people", "the fifth person"].map(|s| vocab.add(s, false).terms);
+        assert_eq!(five[0], fifth[0]);
+    }
+
+    #[test]
+    fn compounds_meet_their_parts() {
+        let mut vocab = Vocabulary::default();
+        let mut sentences = ["Der Wassersport ist beliebt.", "Sport auf dem Wasser.", "Das Stipendienprogramm."]
+            .map(|s| vocab.add(s, false));
+        vocab.split_compounds(sentences.iter_mut());
+        let [compound, parts, unrelated] = sentences.map(|s| s.terms);
+        let (water, sport) = (vocab.ids["wasse"], vocab.ids["sport"]);
+        assert!(compound.contains(&water) && compound.contains(&sport), "head by its stem, tail by the split");
+        assert!(parts.contains(&sport));
+        assert_eq!(unrelated.len(), 2, "no part of it is a word here");
+    }
+
+    #[test]
+    fn umlauts_fold_for_matching_only() {
+        let mut vocab = Vocabulary::default();
+        let [strength, strong] = ["Stärke", "stark"].map(|s| vocab.add(s, false));
+        assert_eq!(strength.terms, strong.terms);
+        assert_ne!(strength.fingerprint, strong.fingerprint, "identical means identical as written");
+    }
+}
