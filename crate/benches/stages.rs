@@ -9,6 +9,7 @@ use variorum::diff::{diff_words, DiffOptions};
 use variorum::numbers::read_figures;
 use variorum::quotes::find_quotes;
 use variorum::segment::segment;
+use variorum::terms::Role;
 use variorum::tokenize::tokenize;
 use variorum::{compare, CompareOptions, Document};
 
@@ -54,7 +55,7 @@ fn terms_and_align(b: divan::Bencher, size: &str) {
         [(&x, &sx), (&y, &sy)].map(|(t, segs)| segs.iter().map(|s| tokenize(&t[s.start..s.end])).collect::<Vec<_>>());
     let config = AlignConfig::default();
     b.bench(|| {
-        let prepared = Prepared::new(tokens.iter().map(|v| v.iter().map(|t| (t.as_slice(), false))), &config);
+        let prepared = Prepared::new(tokens.iter().map(|v| v.iter().map(|t| (t.as_slice(), Role::Text))), &config);
         prepared.align(0, 1, &config).units.len()
     });
 }

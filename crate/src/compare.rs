@@ -14,6 +14,7 @@ use crate::report::{
     round_score, DocumentReport, Group, Link, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
 };
 use crate::segment::{classify, segment, segment_lines, RawSegment, SegmentKind};
+use crate::terms::Role;
 use crate::tokenize::{tokenize, Token, TokenKind};
 
 /// Most versions one comparison takes (every pair is aligned: 100 versions
@@ -172,12 +173,10 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
 
     let config = options.align;
     let prepared = Prepared::new(
-        texts.iter().zip(&tokens).map(|(t, tokens)| {
-            t.segments
-                .iter()
-                .zip(tokens)
-                .map(|(s, tokens)| (tokens.as_slice(), s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet))
-        }),
+        texts
+            .iter()
+            .zip(&tokens)
+            .map(|(t, tokens)| t.segments.iter().zip(tokens).map(|(s, tokens)| (tokens.as_slice(), role(s.kind)))),
         &config,
     );
     let indexed = prepared.indexed();
@@ -236,6 +235,15 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         numbers,
         summary,
     })
+}
+
+/// What a segment of this kind may link to.
+fn role(kind: SegmentKind) -> Role {
+    match kind {
+        SegmentKind::Body | SegmentKind::Bullet => Role::Text,
+        SegmentKind::Heading => Role::Heading,
+        _ => Role::Aside,
+    }
 }
 
 fn check_limits(docs: &[Document], options: &CompareOptions) -> Result<(), CompareError> {

@@ -31,14 +31,25 @@ pub struct Vocabulary {
     scratch: (String, String),
 }
 
+/// What a sentence may link to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Role {
+    /// Body text and bullets: linked on shared content.
+    #[default]
+    Text,
+    /// A heading: linked only to a heading, and only when nearly the same.
+    Heading,
+    /// A dateline or page furniture: carries no fact of the story, never linked.
+    Aside,
+}
+
 /// A sentence prepared for alignment.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceTerms {
     /// Distinct terms, sorted by id.
     pub terms: Vec<Term>,
-    /// Whether the sentence may link only to sentences of the same kind at
-    /// minor-edit similarity (headings, boilerplate, datelines).
-    pub furniture: bool,
+    /// What it may link to.
+    pub role: Role,
     /// Normalised text, for identical detection.
     pub fingerprint: u64,
 }
@@ -70,12 +81,12 @@ impl Vocabulary {
     }
 
     /// Interns the terms of one sentence and counts it.
-    pub fn add(&mut self, sentence: &str, furniture: bool) -> SentenceTerms {
-        self.add_tokens(&tokenize(sentence), furniture)
+    pub fn add(&mut self, sentence: &str, role: Role) -> SentenceTerms {
+        self.add_tokens(&tokenize(sentence), role)
     }
 
     /// [`Vocabulary::add`] for a sentence already tokenised.
-    pub fn add_tokens(&mut self, tokens: &[Token<'_>], furniture: bool) -> SentenceTerms {
+    pub fn add_tokens(&mut self, tokens: &[Token<'_>], role: Role) -> SentenceTerms {
         let mut terms: Vec<Term> = Vec::new();
         let mut fingerprint = Fnv::default();
         let (mut norm, mut folded) = std::mem::take(&mut self.scratch);
@@ -118,7 +129,7 @@ impl Vocabulary {
             self.df[t as usize] += 1;
         }
         self.sentences += 1;
-        SentenceTerms { terms, furniture, fingerprint: fingerprint.0 }
+        SentenceTerms { terms, role, fingerprint: fingerprint.0 }
     }
 
     /// Compounds meet their parts: a long word that ends in another word of
@@ -304,11 +315,11 @@ mod tests {
     #[test]
     fn numbers_in_words_meet_figures() {
         let mut vocab = Vocabulary::default();
-        let [x, y, z] =
-            ["Ein fünfter Tag", "Die Leute achten darauf", "Der 5. Tag, der 8. Tag"].map(|s| vocab.add(s, false).terms);
+        let [x, y, z] = ["Ein fünfter Tag", "Die Leute achten darauf", "Der 5. Tag, der 8. Tag"]
+            .map(|s| vocab.add(s, Role::Text).terms);
         assert!(x.contains(&vocab.ids["5"]) && z.contains(&vocab.ids["5"]), "fünfter = 5");
         assert!(!y.contains(&vocab.ids["8"]), "the verb achten is not a number");
-        let [five, fifth] = ["five people", "the fifth person"].map(|s| vocab.add(s, false).terms);
+        let [five, fifth] = ["five people", "the fifth person"].map(|s| vocab.add(s, Role::Text).terms);
         assert_eq!(five[0], fifth[0]);
     }
 
@@ -316,7 +327,7 @@ mod tests {
     fn compounds_meet_their_parts() {
         let mut vocab = Vocabulary::default();
         let mut sentences = ["Der Wassersport ist beliebt.", "Sport auf dem Wasser.", "Das Stipendienprogramm."]
-            .map(|s| vocab.add(s, false));
+            .map(|s| vocab.add(s, Role::Text));
         vocab.split_compounds(sentences.iter_mut());
         let [compound, parts, unrelated] = sentences.map(|s| s.terms);
         let (water, sport) = (vocab.ids["wasse"], vocab.ids["sport"]);
@@ -328,7 +339,7 @@ mod tests {
     #[test]
     fn umlauts_fold_for_matching_only() {
         let mut vocab = Vocabulary::default();
-        let [strength, strong] = ["Stärke", "stark"].map(|s| vocab.add(s, false));
+        let [strength, strong] = ["Stärke", "stark"].map(|s| vocab.add(s, Role::Text));
         assert_eq!(strength.terms, strong.terms);
         assert_ne!(strength.fingerprint, strong.fingerprint, "identical means identical as written");
     }

@@ -4,7 +4,7 @@
 
 use super::chain::mutual_best;
 use super::{AlignConfig, Candidate, Indexed};
-use crate::terms::{SentenceTerms, Weights};
+use crate::terms::{Role, SentenceTerms, Weights};
 
 /// Where the order-preserving chain lets sentence `i` link: between the `b`
 /// sentences linked to the nearest chained `a` sentences before and after it.
@@ -49,15 +49,15 @@ pub(super) struct Neighbours<'a> {
     b: &'a [SentenceTerms],
     weights: &'a Weights,
     candidates: &'a [Candidate],
-    /// The candidates of sentence `a[i]` (a few; never furniture, which
-    /// never joins a link as a part): `by_a[starts[i]..starts[i + 1]]`.
+    /// The candidates of sentence `a[i]` (a few; body text only: a heading
+    /// or furniture never joins a link as a part): `by_a[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
     by_a: Vec<u32>,
 }
 
 impl<'a> Neighbours<'a> {
     pub(super) fn new(a: &Indexed<'a>, b: &Indexed<'a>, candidates: &'a [Candidate]) -> Self {
-        let usable = |c: &&Candidate| !a.sentences[c.i].furniture && !b.sentences[c.j].furniture;
+        let usable = |c: &&Candidate| a.sentences[c.i].role == Role::Text && b.sentences[c.j].role == Role::Text;
         let mut starts = vec![0u32; a.sentences.len() + 1];
         for c in candidates.iter().filter(usable) {
             starts[c.i + 1] += 1;

@@ -24,6 +24,8 @@ mod units;
 
 use serde::{Deserialize, Serialize};
 
+use crate::terms::Role;
+
 pub use candidates::Indexed;
 pub use config::AlignConfig;
 pub use prepared::Prepared;
@@ -105,8 +107,13 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
     });
     let neighbours = Neighbours::new(a, b, &candidates);
     let (a, b) = (a.sentences, b.sentences);
-    let furniture = |c: &Candidate| a[c.i].furniture || b[c.j].furniture;
-    let strong = |c: &Candidate| c.dice >= if furniture(c) { config.minor_edit } else { config.min_similarity };
+    // Body text links to body text; a heading only to a nearly equal heading; furniture never.
+    let furniture = |c: &Candidate| a[c.i].role != Role::Text || b[c.j].role != Role::Text;
+    let strong = |c: &Candidate| match (a[c.i].role, b[c.j].role) {
+        (Role::Text, Role::Text) => c.dice >= config.min_similarity,
+        (Role::Heading, Role::Heading) => c.dice >= config.minor_edit,
+        _ => false,
+    };
 
     // 1. Anchors: strong links that are each other's best match.
     let anchors: Vec<usize> = mutual_best(&candidates, n, m, |_| true).filter(|&k| strong(&candidates[k])).collect();

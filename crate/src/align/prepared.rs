@@ -4,7 +4,7 @@
 //! exactly the same terms.
 
 use super::{align, AlignConfig, Alignment, Indexed};
-use crate::terms::{SentenceTerms, Vocabulary, Weights};
+use crate::terms::{Role, SentenceTerms, Vocabulary, Weights};
 use crate::tokenize::{tokenize, Token};
 
 /// The versions' sentences as terms, and the terms' weights.
@@ -17,29 +17,26 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Prepares versions given as sentences, each its tokens and whether it
-    /// is page furniture (a heading, a dateline, boilerplate).
+    /// Prepares versions given as sentences, each its tokens and its role.
     pub fn new<'t, V, S>(versions: V, config: &AlignConfig) -> Self
     where
         V: IntoIterator<Item = S>,
-        S: IntoIterator<Item = (&'t [Token<'t>], bool)>,
+        S: IntoIterator<Item = (&'t [Token<'t>], Role)>,
     {
         let mut vocab = Vocabulary::new(config.stem_chars);
         let mut terms: Vec<Vec<SentenceTerms>> = versions
             .into_iter()
-            .map(|sentences| {
-                sentences.into_iter().map(|(tokens, furniture)| vocab.add_tokens(tokens, furniture)).collect()
-            })
+            .map(|sentences| sentences.into_iter().map(|(tokens, role)| vocab.add_tokens(tokens, role)).collect())
             .collect();
         vocab.split_compounds(terms.iter_mut().flatten());
         Prepared { terms, weights: vocab.weights(config.function_word_weight) }
     }
 
-    /// Prepares versions given as plain sentences, none of them furniture.
+    /// Prepares versions given as plain sentences, all of them body text.
     pub fn from_sentences(versions: &[&[&str]], config: &AlignConfig) -> Self {
         let tokens: Vec<Vec<Vec<Token<'_>>>> =
             versions.iter().map(|v| v.iter().map(|s| tokenize(s)).collect()).collect();
-        Prepared::new(tokens.iter().map(|v| v.iter().map(|t| (t.as_slice(), false))), config)
+        Prepared::new(tokens.iter().map(|v| v.iter().map(|t| (t.as_slice(), Role::Text))), config)
     }
 
     /// Each version indexed for alignment, once for all the pairs it is in.

@@ -8,7 +8,11 @@
 //! part of an e-mail address or domain. Every segment is a byte span of the
 //! input, so segments plus the gaps between them rebuild the input exactly.
 
+mod dateline;
+
 use serde::{Deserialize, Serialize};
+
+use dateline::dateline_len;
 
 /// What a segment is, so views can set headings and page furniture apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -50,10 +54,11 @@ pub struct RawSegment {
 pub fn segment(text: &str) -> Vec<RawSegment> {
     let paragraphs = paragraphs(text);
     let mut out = Vec::new();
-    for (index, &(start, end)) in paragraphs.iter().enumerate() {
+    for &(start, end) in &paragraphs {
         let line = &text[start..end];
         let mut body_start = start;
-        if index == 0 {
+        // A dateline stands before the lede: after headings, never in the body.
+        if out.iter().all(|s: &RawSegment| s.kind == SegmentKind::Heading || s.kind == SegmentKind::Boilerplate) {
             if let Some(len) = dateline_len(line) {
                 out.push(RawSegment { start, end: start + len, kind: SegmentKind::Dateline });
                 body_start = start + len + leading_space(&text[start + len..end]);
@@ -315,6 +320,9 @@ fn bullet_marker_len(line: &str) -> usize {
 
 /// The kind of one sentence given on its own (input already split).
 pub fn classify(sentence: &str) -> SegmentKind {
+    if dateline_len(sentence.trim()).is_some_and(|n| n == sentence.trim().len()) {
+        return SegmentKind::Dateline;
+    }
     let mut one = [RawSegment { start: 0, end: sentence.len(), kind: SegmentKind::Body }];
     classify_paragraph(sentence, &mut one, sentence.trim());
     one[0].kind
@@ -470,26 +478,6 @@ fn mark_boilerplate_runs(segments: &mut [RawSegment]) {
             segments[k].kind = SegmentKind::Boilerplate;
         }
     }
-}
-
-/// Length of a dateline opening `line`: `date 2025-03-31`, `LONDON (AFP) -`,
-/// `LONDON, March 31 (Reuters) —`, `WASHINGTON —`.
-fn dateline_len(line: &str) -> Option<usize> {
-    if let Some(rest) = line.strip_prefix("date ") {
-        let date: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
-        if date.len() >= 8 {
-            return Some(5 + date.len());
-        }
-    }
-    // Upper-case place name, optional details, then a dash.
-    let dash = line.char_indices().take(80).find(|&(_, c)| matches!(c, '—' | '–' | '-'))?;
-    let head = &line[..dash.0];
-    let place: String = head.chars().take_while(|c| !matches!(c, ',' | '(')).collect();
-    let place = place.trim();
-    let is_place = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'');
-    let spaced = head.ends_with(' ') && line[dash.0 + dash.1.len_utf8()..].starts_with(' ');
-    (is_place && spaced).then(|| dash.0 + dash.1.len_utf8())
 }
 
 #[cfg(test)]
