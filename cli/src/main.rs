@@ -179,8 +179,9 @@ fn align_one(pair: &Value, options: &CompareOptions) -> Result<Value, String> {
     let docs = [Document::from_sentences("a", sentences("a")?), Document::from_sentences("b", sentences("b")?)];
     let report = compare(&docs, options).map_err(|e| e.to_string())?;
     let links = &report.pairs[0].links;
-    let pred: Vec<[usize; 2]> =
+    let mut pred: Vec<[usize; 2]> =
         links.iter().flat_map(|l| l.a.iter().flat_map(move |&i| l.b.iter().map(move |&j| [i, j]))).collect();
+    pred.extend(report.pairs[0].overlaps.iter().map(|o| [o.a, o.b]));
     let groups: Vec<[&Vec<usize>; 2]> = links.iter().map(|l| [&l.a, &l.b]).collect();
     Ok(json!({ "id": pair["id"], "pred": pred, "pred_groups": groups }))
 }

@@ -11,7 +11,7 @@ use crate::diff::{diff_tokens, mark_quotes, DiffOptions};
 use crate::numbers::{group_numbers, read_figures_in, NumberFact, NumberGroup};
 use crate::quotes::{find_quotes, group_quotes, Quote, QuoteGroup, RawQuote};
 use crate::report::{
-    round_score, DocumentReport, Group, Link, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
+    round_score, DocumentReport, Group, Link, Overlap, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
 };
 use crate::segment::{classify, segment, segment_lines, RawSegment, SegmentKind};
 use crate::terms::Role;
@@ -408,6 +408,7 @@ fn pair_report(
         b,
         similarity: round_score(alignment.similarity),
         links,
+        overlaps: alignment.facts.iter().map(|f| Overlap { a: f.a, b: f.b, score: round_score(f.score) }).collect(),
         unmatched_a: alignment.unmatched_a,
         unmatched_b: alignment.unmatched_b,
     }

@@ -15,7 +15,7 @@ use crate::quotes::QuoteGroup;
 use crate::segment::SegmentKind;
 
 /// Version of the report's shape. Bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything one comparison found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,12 +82,27 @@ pub struct PairReport {
     pub b: usize,
     /// Share of content in common, 0..1.
     pub similarity: f64,
-    /// Linked units in order of `a`.
+    /// Linked units in order of `a`; each sentence is in at most one.
     pub links: Vec<Link>,
+    /// Sentences that share a fact (a clause, a figure, a quoted phrase)
+    /// but are each in another link: independent reports tell one fact in
+    /// several places. In order of `a`.
+    pub overlaps: Vec<Overlap>,
     /// Sentences of `a` with no counterpart in `b`.
     pub unmatched_a: Vec<usize>,
     /// Sentences of `b` with no counterpart in `a`.
     pub unmatched_b: Vec<usize>,
+}
+
+/// Two sentences, one of each version, that share a fact beyond the links.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overlap {
+    /// Sentence index in version `a`.
+    pub a: usize,
+    /// Sentence index in version `b`.
+    pub b: usize,
+    /// Similarity 0..1.
+    pub score: f64,
 }
 
 /// Linked sentences of two versions and the word diff between them.

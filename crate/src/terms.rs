@@ -52,6 +52,14 @@ pub struct SentenceTerms {
     pub role: Role,
     /// Normalised text, for identical detection.
     pub fingerprint: u64,
+    /// Terms written with a capital inside the sentence: names (and, in
+    /// German, nouns). A name shared alone does not make two sentences one fact.
+    pub names: Vec<Term>,
+    /// Consecutive content terms (function words skipped), as `first << 32 | second`,
+    /// sorted: a shared pair is a shared phrase, not just shared words.
+    pub phrases: Vec<u64>,
+    /// The value of every figure written in digits, in order.
+    pub figures: Vec<f64>,
 }
 
 impl Default for Vocabulary {
@@ -88,8 +96,13 @@ impl Vocabulary {
     /// [`Vocabulary::add`] for a sentence already tokenised.
     pub fn add_tokens(&mut self, tokens: &[Token<'_>], role: Role) -> SentenceTerms {
         let mut terms: Vec<Term> = Vec::new();
+        let mut names: Vec<Term> = Vec::new();
+        let mut phrases: Vec<u64> = Vec::new();
+        let mut figures: Vec<f64> = Vec::new();
+        let mut previous_content: Option<Term> = None;
         let mut fingerprint = Fnv::default();
         let (mut norm, mut folded) = std::mem::take(&mut self.scratch);
+        let mut figure = String::new();
         for token in tokens {
             if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
@@ -97,7 +110,13 @@ impl Vocabulary {
             normalize_into(token, &mut norm);
             fingerprint.write(norm.as_bytes());
             let stem = match token.kind {
-                TokenKind::Number => &norm,
+                TokenKind::Number => match figure_value(&norm, &mut figure) {
+                    Some(value) => {
+                        figures.push(value);
+                        figure.as_str()
+                    }
+                    None => &norm,
+                },
                 _ => match number_word(&norm) {
                     Some(figure) => figure,
                     None if norm.is_ascii() => stem(&norm, self.stem_chars),
@@ -117,9 +136,21 @@ impl Vocabulary {
                 self.df.push(0);
                 self.stop.push(is_stopword(&norm));
             }
+            if !self.stop[id as usize] {
+                if token.kind == TokenKind::Word && !terms.is_empty() && token.text.starts_with(char::is_uppercase) {
+                    names.push(id);
+                }
+                if let Some(first) = previous_content.replace(id) {
+                    phrases.push(u64::from(first) << 32 | u64::from(id));
+                }
+            }
             terms.push(id);
         }
         self.scratch = (norm, folded);
+        names.sort();
+        names.dedup();
+        phrases.sort();
+        phrases.dedup();
         // Stable sorts of plain values across the core, not `sort_unstable`:
         // in wasm each unstable instantiation is about twice the code (eight
         // of them cost 1 to 1.4 KiB of the gzipped download); speed the same.
@@ -129,7 +160,7 @@ impl Vocabulary {
             self.df[t as usize] += 1;
         }
         self.sentences += 1;
-        SentenceTerms { terms, role, fingerprint: fingerprint.0 }
+        SentenceTerms { terms, role, fingerprint: fingerprint.0, names, phrases, figures }
     }
 
     /// Compounds meet their parts: a long word that ends in another word of
@@ -229,6 +260,34 @@ pub fn stem(word: &str, chars: usize) -> &str {
         _ => word,
     };
     word.char_indices().nth(chars).map_or(word, |(end, _)| &word[..end])
+}
+
+/// A figure's value, and its term into `out`: the number itself, with its
+/// currency and percent sign dropped and its scale applied, so "5%" meets
+/// "five per cent" and "£33m" meets "£33 million"; a time keeps its colon
+/// ("12.50pm" and "12:50pm" are both "12:50"). `None` for a figure it cannot read.
+pub fn figure_value(norm: &str, out: &mut String) -> Option<f64> {
+    let body = ["us$", "a$", "£", "$", "€", "¥", "₹"].iter().find_map(|c| norm.strip_prefix(c)).unwrap_or(norm);
+    let digits = body.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':')).unwrap_or(body.len());
+    let (number, suffix) = body.split_at(digits);
+    let number = number.trim_end_matches('.');
+    out.clear();
+    let clock = matches!(suffix, "am" | "pm" | "a.m" | "p.m" | "a.m." | "p.m.");
+    if number.contains(':') || (clock && number.contains('.')) {
+        out.extend(number.chars().map(|c| if c == '.' { ':' } else { c }));
+        return number.split([':', '.']).next()?.parse().ok();
+    }
+    let scale = match suffix {
+        "k" | "thousand" => 1e3,
+        "m" | "mn" | "million" | "millionen" => 1e6,
+        "bn" | "billion" | "milliarden" => 1e9,
+        "tn" | "trillion" => 1e12,
+        _ => 1.0,
+    };
+    let value = number.parse::<f64>().ok()? * scale;
+    use std::fmt::Write;
+    let _ = write!(out, "{value}");
+    Some(value)
 }
 
 /// German umlauts and ß folded, for matching only: "Stärke" meets "stark",
@@ -334,6 +393,29 @@ mod tests {
         assert!(compound.contains(&water) && compound.contains(&sport), "head by its stem, tail by the split");
         assert!(parts.contains(&sport));
         assert_eq!(unrelated.len(), 2, "no part of it is a word here");
+    }
+
+    #[test]
+    fn figures_meet_across_styles() {
+        let mut vocab = Vocabulary::default();
+        let [percent, words, millions, short, clock, dotted] =
+            ["rose 5%", "rose five per cent", "£33 million", "£33m", "at 12:50pm", "at 12.50pm"]
+                .map(|s| vocab.add(s, Role::Text));
+        assert!(percent.terms.iter().any(|t| words.terms.contains(t)), "5% = five");
+        assert_eq!(millions.terms, short.terms);
+        assert_eq!(millions.figures, [33e6]);
+        assert!(clock.terms.iter().any(|t| dotted.terms.contains(t) && vocab.id("12:50") == Some(*t)));
+    }
+
+    #[test]
+    fn names_and_phrases() {
+        let mut vocab = Vocabulary::default();
+        let s = vocab.add("The Bank of England cut the interest rate", Role::Text);
+        let names: Vec<Term> = ["bank", "engla"].map(|w| vocab.id(w).unwrap()).into();
+        assert_eq!(s.names, names, "capitals inside the sentence; 'The' opens it");
+        let (interest, rate) = (vocab.id("inter").unwrap(), vocab.id("rate").unwrap());
+        assert!(s.phrases.contains(&(u64::from(interest) << 32 | u64::from(rate))));
+        assert_eq!(s.phrases.len(), 4, "bank-engla, engla-cut, cut-inter, inter-rate");
     }
 
     #[test]

@@ -62,8 +62,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             k += 1;
             continue;
         }
-        // Grow a number: [currency] figure [%] [space scale-word]
+        // Grow a number: [currency] figure [:figure]* [%] [space scale-word];
+        // a time or a race time ("12:50pm", "2:00:35") is one figure.
         let mut last = if currency_first { k + 1 } else { k };
+        while pieces.get(last + 1).is_some_and(|p| p.1 == ":") && pieces.get(last + 2).is_some_and(|p| is_figure(p.1)) {
+            last += 2;
+        }
         if pieces.get(last + 1).is_some_and(|p| p.1 == "%") {
             last += 1;
         } else if pieces.get(last + 1).is_some_and(|p| p.1 == " ")
@@ -271,6 +275,7 @@ mod tests {
         assert_eq!(texts("$10bn (£7.7bn)"), ["$10bn", " ", "(", "£7.7bn", ")"]);
         assert_eq!(texts("£30 million in"), ["£30 million", " ", "in"]);
         assert_eq!(tokenize("£30 million")[0].kind, TokenKind::Number);
+        assert_eq!(texts("at 12:50pm, in 2:00:35."), ["at", " ", "12:50pm", ",", " ", "in", " ", "2:00:35", "."]);
     }
 
     #[test]

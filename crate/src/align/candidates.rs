@@ -170,7 +170,7 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
             let (in_a, in_b) = (shared_mass / ma.max(f32::EPSILON), shared_mass / mb.max(f32::EPSILON));
             // Too weak to link, to be part of a split or merge, or to attach:
             // never used, and never anyone's best (a usable one outranks it).
-            if dice < config.min_similarity.min(config.gap_similarity)
+            if dice < config.min_similarity.min(config.gap_similarity).min(config.fact_similarity)
                 && in_a.max(in_b) < config.attach.min(config.min_containment)
             {
                 continue;

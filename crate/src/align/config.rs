@@ -34,6 +34,16 @@ pub struct AlignConfig {
     pub max_postings: usize,
     /// Most candidates per sentence compared exactly (the best by shared weight).
     pub max_candidates: usize,
+    /// Least similarity for a link on a shared fact (the last pass).
+    pub fact_similarity: f32,
+    /// Least number of things a shared-fact link shares beyond names:
+    /// content words, and figures at other precision.
+    pub fact_evidence: f32,
+    /// Versions more related than this (share of weight linked by order)
+    /// get no shared-fact pass: what order left apart, they do not share.
+    pub fact_max_related: f32,
+    /// A shared-fact link must be among the best `fact_rank + 1` candidates of one of its sentences.
+    pub fact_rank: usize,
     /// What a function word weighs, as a share of its rarity weight.
     pub function_word_weight: f32,
     /// Characters a word stem keeps.
@@ -61,6 +71,10 @@ impl AlignConfig {
             "probe_terms" => self.probe_terms = count()?,
             "max_postings" => self.max_postings = count()?,
             "max_candidates" => self.max_candidates = count()?,
+            "fact_similarity" => self.fact_similarity = number()?,
+            "fact_max_related" => self.fact_max_related = number()?,
+            "fact_evidence" => self.fact_evidence = number()?,
+            "fact_rank" => self.fact_rank = count()?,
             "function_word_weight" => self.function_word_weight = number()?,
             "stem_chars" => self.stem_chars = count()?,
             "exact_chain_max" => self.exact_chain_max = count()?,
@@ -85,6 +99,10 @@ impl Default for AlignConfig {
             probe_terms: 6,
             max_postings: 200,
             max_candidates: 24,
+            fact_similarity: 0.18,
+            fact_rank: 1,
+            fact_evidence: 5.0,
+            fact_max_related: 0.6,
             function_word_weight: 0.2,
             stem_chars: STEM_CHARS,
             exact_chain_max: 2000,

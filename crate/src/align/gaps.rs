@@ -47,7 +47,7 @@ impl Corridor {
 pub(super) struct Neighbours<'a> {
     a: &'a [SentenceTerms],
     b: &'a [SentenceTerms],
-    weights: &'a Weights,
+    pub(super) weights: &'a Weights,
     candidates: &'a [Candidate],
     /// The candidates of sentence `a[i]` (a few; body text only: a heading
     /// or furniture never joins a link as a part): `by_a[starts[i]..starts[i + 1]]`.
@@ -139,6 +139,7 @@ pub(super) fn fill_gaps(
     links: &mut Vec<Candidate>,
     used_a: &mut [bool],
     used_b: &mut [bool],
+    may_link: impl Fn(&Candidate) -> bool,
     config: &AlignConfig,
 ) {
     let (n, m) = (used_a.len(), used_b.len());
@@ -167,7 +168,8 @@ pub(super) fn fill_gaps(
         before_b[y] = before_b[y].min(before_b[y + 1]);
     }
     let in_gap = |c: &Candidate| {
-        !used_a[c.i]
+        may_link(c)
+            && !used_a[c.i]
             && !used_b[c.j]
             && after_a[c.i] < c.j as i64
             && (c.j as i64) < before_a[c.i + 1]

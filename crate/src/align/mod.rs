@@ -18,6 +18,7 @@
 mod candidates;
 mod chain;
 mod config;
+mod facts;
 mod gaps;
 mod prepared;
 mod units;
@@ -28,11 +29,13 @@ use crate::terms::Role;
 
 pub use candidates::Indexed;
 pub use config::AlignConfig;
+pub use facts::FactPair;
 pub use prepared::Prepared;
 pub use units::{groups, support, UnionFind};
 
 use candidates::candidates;
 use chain::{mutual_best, order_chain};
+use facts::shared_facts;
 use gaps::{fill_gaps, Corridor, Neighbours};
 use units::units;
 
@@ -71,6 +74,8 @@ pub struct Unit {
 pub struct Alignment {
     /// Linked units, in order of their first `a` sentence.
     pub units: Vec<Unit>,
+    /// Sentences that share a fact but are each in another unit, by `a`.
+    pub facts: Vec<FactPair>,
     /// Sentences of the first version with no counterpart.
     pub unmatched_a: Vec<usize>,
     /// Sentences of the second version with no counterpart.
@@ -178,15 +183,36 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
 
     neighbours.grow(&mut links, 0, &mut used_a, &mut used_b, config);
     let first_pass = links.len();
-    fill_gaps(&candidates, &moved, &mut links, &mut used_a, &mut used_b, config);
+    let same_role = |c: &Candidate| a[c.i].role == b[c.j].role && a[c.i].role != Role::Aside;
+    fill_gaps(&candidates, &moved, &mut links, &mut used_a, &mut used_b, same_role, config);
     neighbours.grow(&mut links, first_pass, &mut used_a, &mut used_b, config);
+    // How related the versions are, by the share of their weight linked so far.
+    let linked_mass = |used_a: &[bool], used_b: &[bool]| {
+        (0..n).filter(|&i| used_a[i]).map(|i| mass_a[i]).sum::<f32>()
+            + (0..m).filter(|&j| used_b[j]).map(|j| mass_b[j]).sum::<f32>()
+    };
+    let total = mass_a.iter().sum::<f32>() + mass_b.iter().sum::<f32>();
+    let related = linked_mass(&used_a, &used_b) / total.max(f32::EPSILON);
+    let mut facts = if related <= config.fact_max_related {
+        shared_facts(&candidates, a, b, neighbours.weights, &mut links, &mut used_a, &mut used_b, config)
+    } else {
+        Vec::new()
+    };
 
     let units = units(&links, &moved, config);
-    let linked_mass: f32 = (0..n).filter(|&i| used_a[i]).map(|i| mass_a[i]).sum::<f32>()
-        + (0..m).filter(|&j| used_b[j]).map(|j| mass_b[j]).sum::<f32>();
-    let total = mass_a.iter().sum::<f32>() + mass_b.iter().sum::<f32>();
+    // A fact between sentences of one unit is said by the unit already.
+    let mut unit_of_a = vec![usize::MAX; n];
+    for (k, u) in units.iter().enumerate() {
+        for &i in &u.a {
+            unit_of_a[i] = k;
+        }
+    }
+    facts.retain(|f| unit_of_a[f.a] == usize::MAX || !units[unit_of_a[f.a]].b.contains(&f.b));
+    facts.sort_by_key(|f| (f.a, f.b));
+    let linked_mass = linked_mass(&used_a, &used_b);
     Alignment {
         units,
+        facts,
         unmatched_a: (0..n).filter(|&i| !used_a[i]).collect(),
         unmatched_b: (0..m).filter(|&j| !used_b[j]).collect(),
         similarity: if total > 0.0 {

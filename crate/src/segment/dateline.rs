@@ -18,9 +18,17 @@ pub(super) fn dateline_len(line: &str) -> Option<usize> {
         }
     }
     let mut at = Reader { line, pos: 0 };
-    // A syndication tag: "(MENAFN- IANS) ".
+    // A syndication tag: "(MENAFN- IANS) "; or the agency alone: "(Xinhua) —".
     if at.rest().starts_with('(') {
         at.bracketed('(', ')', 24)?;
+        let tag_end = at.pos;
+        at.spaces();
+        for dash in ["—", "–"] {
+            if at.eat(dash) && (at.rest().is_empty() || at.rest().starts_with(' ')) {
+                return Some(at.pos);
+            }
+        }
+        at.pos = tag_end;
         at.spaces();
     }
     let capitals = at.place()?;
@@ -56,7 +64,7 @@ pub(super) fn dateline_len(line: &str) -> Option<usize> {
             return (date || agency || capitals).then_some(at.pos);
         }
     }
-    if capitals && at.pos == end_of_head && at.eat(":") && at.rest().starts_with(' ') {
+    if capitals && at.pos == end_of_head && at.eat(":") && (at.rest().is_empty() || at.rest().starts_with(' ')) {
         return Some(at.pos);
     }
     None
@@ -205,6 +213,8 @@ mod tests {
         assert_eq!(head("(MENAFN- IANS) London, Aug 1 (IANS)"), Some("(MENAFN- IANS) London, Aug 1 (IANS)"));
         assert_eq!(head("NAIROBI/GENEVA: The death toll rose."), Some("NAIROBI/GENEVA:"));
         assert_eq!(head("date 2024-08-01"), Some("date 2024-08-01"));
+        assert_eq!(head("(Xinhua) — The probe landed."), Some("(Xinhua) —"));
+        assert_eq!(head("TOKYO, Jan. 20:"), Some("TOKYO, Jan. 20:"));
     }
 
     #[test]

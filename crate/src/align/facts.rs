@@ -1,0 +1,116 @@
+//! Shared facts: two outlets writing one story in their own words rarely
+//! share a sentence, but often share part of one: a figure, a clause, a
+//! quoted phrase. This last pass links body sentences that share such a fact,
+//! anywhere in the two versions (independent reports keep no common order),
+//! and may link one sentence to several.
+//!
+//! Evidence counts, not just overlap: the pair must be among the best
+//! matches of one of its sentences, share a content word that is not a name
+//! (a name alone is the topic, not a fact) or a figure, and overlap enough
+//! by weight. Figures meet at different precision ("11,316" and "about
+//! 11,300"), years aside.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AlignConfig, Candidate};
+use crate::terms::{Role, SentenceTerms, Weights};
+
+/// A pair of sentences that share a fact, linked beyond the one-to-one
+/// alignment: `a` and `b` index the two versions' sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FactPair {
+    /// Sentence of the first version.
+    pub a: usize,
+    /// Sentence of the second version.
+    pub b: usize,
+    /// Their similarity, 0..1.
+    pub score: f32,
+}
+
+/// The evidence pass. Pairs whose sentences are both still free become
+/// links (`links`, `used_a`, `used_b` updated); the others are returned.
+/// `candidates` come best first.
+pub(super) fn shared_facts(
+    candidates: &[Candidate],
+    a: &[SentenceTerms],
+    b: &[SentenceTerms],
+    weights: &Weights,
+    links: &mut Vec<Candidate>,
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+    config: &AlignConfig,
+) -> Vec<FactPair> {
+    let text = |c: &&Candidate| a[c.i].role == Role::Text && b[c.j].role == Role::Text;
+    // How many better candidates each sentence has seen so far.
+    let mut seen_a = vec![0usize; a.len()];
+    let mut seen_b = vec![0usize; b.len()];
+    let mut linked: Vec<(usize, usize)> = links.iter().map(|l| (l.i, l.j)).collect();
+    linked.sort();
+    let mut pairs = Vec::new();
+    for c in candidates.iter().filter(text) {
+        let rank = seen_a[c.i].min(seen_b[c.j]);
+        seen_a[c.i] += 1;
+        seen_b[c.j] += 1;
+        if rank > config.fact_rank
+            || c.dice < config.fact_similarity
+            || linked.binary_search(&(c.i, c.j)).is_ok()
+            || evidence(&a[c.i], &b[c.j], weights) < config.fact_evidence
+        {
+            continue;
+        }
+        let mode: u32 = std::env::var("FM").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+        let free = !used_a[c.i] as u32 + !used_b[c.j] as u32;
+        if mode == 1 && free < 2 || mode == 2 && free < 1 {
+            continue;
+        }
+        if !used_a[c.i] && !used_b[c.j] {
+            used_a[c.i] = true;
+            used_b[c.j] = true;
+            links.push(*c);
+        } else {
+            pairs.push(FactPair { a: c.i, b: c.j, score: c.dice });
+        }
+    }
+    pairs
+}
+
+/// What two sentences share beyond names: content words that are a name
+/// in neither, and figures that may state one quantity (each figure of `x` once).
+fn evidence(x: &SentenceTerms, y: &SentenceTerms, weights: &Weights) -> f32 {
+    let words: f32 = x
+        .terms
+        .iter()
+        .filter(|t| {
+            weights.is_content(**t)
+                && y.terms.binary_search(t).is_ok()
+                && x.names.binary_search(t).is_err()
+                && y.names.binary_search(t).is_err()
+        })
+        .map(|&t| weights[t as usize])
+        .sum();
+    let near_figures = x.figures.iter().filter(|&&p| y.figures.iter().any(|&q| p != q && same_quantity(p, q))).count();
+    words + near_figures as f32 * NEAR_FIGURE
+}
+
+/// What a figure met at other precision weighs: as much as a rare word.
+const NEAR_FIGURE: f32 = 3.0;
+
+/// Two figures that may state one quantity: equal, or within 3% of each
+/// other ("11,316" and "11,300"); years only when equal.
+fn same_quantity(p: f64, q: f64) -> bool {
+    let year = |v: f64| v.fract() == 0.0 && (1800.0..=2200.0).contains(&v);
+    p == q || (!year(p) && !year(q) && (p - q).abs() <= 0.03 * p.abs().max(q.abs()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_quantity;
+
+    #[test]
+    fn figures_at_other_precision() {
+        assert!(same_quantity(11316.0, 11300.0));
+        assert!(same_quantity(28639.0, 28000.0));
+        assert!(!same_quantity(2013.0, 2014.0), "years are exact");
+        assert!(!same_quantity(5.0, 5.25));
+    }
+}
