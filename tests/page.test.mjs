@@ -252,7 +252,7 @@ test("exports: JSON report, links CSV, standalone HTML without scripts", async (
     return readFileSync(await download.path(), "utf8");
   };
   const report = JSON.parse(await grab("#export-json"));
-  assert.equal(report.schema_version, 1);
+  assert.equal(report.schema_version, 2);
   assert.equal(report.documents.length, 5);
   const csv = await grab("#export-csv");
   assert.ok(csv.startsWith("version_a,version_b,sentences_a,sentences_b,kind,score,moved,text_a,text_b\r\n"));

@@ -46,7 +46,7 @@ fn compare_json_is_the_report() {
         run(&["compare", "--format", "json", &seed("000_115c95e8f421d9fb.txt"), &seed("001_2ccc05b562ed84b5.txt")], "");
     assert_eq!(out.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
     assert_eq!(report["documents"][0]["segments"].as_array().unwrap().len(), 29);
     assert!(!report["quotes"].as_array().unwrap().is_empty());
 }

@@ -58,7 +58,7 @@ pub struct Segment {
     pub kind: SegmentKind,
     /// Where it is in the version's text.
     pub span: Span,
-    /// How many other versions carry this sentence (any link).
+    /// How many other versions carry this sentence (any link or overlap).
     pub support: usize,
     /// Index into [`Report::groups`].
     pub group: usize,
@@ -173,6 +173,9 @@ impl fmt::Display for Report {
                 let moved = if l.moved { " moved" } else { "" };
                 writeln!(f, "  {:?} ~ {:?} {:?} {:.2}{moved}", l.a, l.b, l.kind, l.score)?;
                 writeln!(f, "      {}", one_line(&render_ops(&l.ops)))?;
+            }
+            for o in &p.overlaps {
+                writeln!(f, "  shared fact [{}] ~ [{}] {:.2}", o.a, o.b, o.score)?;
             }
             for &i in &p.unmatched_a {
                 writeln!(f, "  only in {}: [{i}] {}", da.name, one_line(&da.segments[i].text))?;

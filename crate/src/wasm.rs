@@ -33,7 +33,9 @@ export interface Segment { text: string; kind: SegmentKind; span: Span; support:
 export interface DocumentReport { name: string; segments: Segment[] }
 export interface WordOp { tag: "equal" | "delete" | "insert"; text: string; number?: boolean; quote?: boolean }
 export interface Link { a: number[]; b: number[]; kind: LinkKind; score: number; moved: boolean; ops: WordOp[] }
-export interface PairReport { a: number; b: number; similarity: number; links: Link[]; unmatched_a: number[]; unmatched_b: number[] }
+/** Two sentences that share a fact (a clause, a figure, a quoted phrase) beyond the links. */
+export interface Overlap { a: number; b: number; score: number }
+export interface PairReport { a: number; b: number; similarity: number; links: Link[]; overlaps: Overlap[]; unmatched_a: number[]; unmatched_b: number[] }
 export interface Group { members: number[][] }
 export interface Quote { doc: number; segment: number; text: string; speaker: string | null }
 export interface QuoteGroup { quotes: Quote[]; variant: boolean; diffs: WordOp[][] }
@@ -46,9 +48,9 @@ export interface Summary {
   links_identical: number; links_minor_edit: number; links_paraphrase: number; links_partial: number; links_moved: number;
   quotes_variant: number; numbers_disagreeing: number;
 }
-/** Everything one comparison found (schema version 1, docs/schema.md). */
+/** Everything one comparison found (schema version 2, docs/schema.md). */
 export interface Report {
-  schema_version: 1; base: number; documents: DocumentReport[]; pairs: PairReport[]; groups: Group[];
+  schema_version: 2; base: number; documents: DocumentReport[]; pairs: PairReport[]; groups: Group[];
   similarity: number[][]; quotes: QuoteGroup[]; numbers: NumberGroup[]; summary: Summary;
 }
 "#;

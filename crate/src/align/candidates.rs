@@ -154,11 +154,15 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
         touched.sort();
         for &j in &touched {
             // The exact overlap, in term order (so sums round the same way every time).
-            let (mut shared_mass, mut shared) = (0.0f32, 0);
+            let (mut shared_mass, mut shared, mut beyond_names) = (0.0f32, 0, 0);
             for (&t, &l) in sb[j].terms.iter().zip(b.local_terms(j)) {
                 if holds[l as usize] == i {
                     shared_mass += weights[t as usize];
-                    shared += usize::from(weights.is_content(t));
+                    if weights.is_content(t) {
+                        shared += 1;
+                        let name = s.names.binary_search(&t).is_ok() || sb[j].names.binary_search(&t).is_ok();
+                        beyond_names += usize::from(!name);
+                    }
                 }
             }
             let identical = s.fingerprint == sb[j].fingerprint && !s.terms.is_empty();
@@ -175,7 +179,7 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
             {
                 continue;
             }
-            out.push(Candidate { i, j, dice, in_a, in_b, shared, identical });
+            out.push(Candidate { i, j, dice, in_a, in_b, shared, beyond_names, identical });
         }
     }
     out

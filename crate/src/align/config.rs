@@ -42,7 +42,7 @@ pub struct AlignConfig {
     /// Versions more related than this (share of weight linked by order)
     /// get no shared-fact pass: what order left apart, they do not share.
     pub fact_max_related: f32,
-    /// A shared-fact link must be among the best `fact_rank + 1` candidates of one of its sentences.
+    /// A shared-fact link must be among the best `fact_rank + 1` candidates of both its sentences.
     pub fact_rank: usize,
     /// What a function word weighs, as a share of its rarity weight.
     pub function_word_weight: f32,
@@ -92,18 +92,18 @@ impl Default for AlignConfig {
             min_cover: 0.1,
             attach: 0.23,
             attach_new: 0.25,
-            gap_similarity: 0.2,
+            gap_similarity: 0.18,
             min_shared_terms: 2,
             minor_edit: 0.8,
             paraphrase: 0.5,
             probe_terms: 6,
             max_postings: 200,
             max_candidates: 24,
-            fact_similarity: 0.18,
+            fact_similarity: 0.2,
             fact_rank: 1,
-            fact_evidence: 5.0,
+            fact_evidence: 4.0,
             fact_max_related: 0.6,
-            function_word_weight: 0.2,
+            function_word_weight: 0.3,
             stem_chars: STEM_CHARS,
             exact_chain_max: 2000,
         }

@@ -5,14 +5,14 @@
 //! and may link one sentence to several.
 //!
 //! Evidence counts, not just overlap: the pair must be among the best
-//! matches of one of its sentences, share a content word that is not a name
-//! (a name alone is the topic, not a fact) or a figure, and overlap enough
-//! by weight. Figures meet at different precision ("11,316" and "about
+//! matches of both its sentences, overlap enough by weight, and share enough
+//! weight in content words that are no name (a name alone is the topic, not
+//! a fact) and in figures. Figures meet at different precision ("11,316" and "about
 //! 11,300"), years aside.
 
 use serde::{Deserialize, Serialize};
 
-use super::{AlignConfig, Candidate};
+use super::{AlignConfig, Candidate, Indexed};
 use crate::terms::{Role, SentenceTerms, Weights};
 
 /// A pair of sentences that share a fact, linked beyond the one-to-one
@@ -32,23 +32,23 @@ pub struct FactPair {
 /// `candidates` come best first.
 pub(super) fn shared_facts(
     candidates: &[Candidate],
-    a: &[SentenceTerms],
-    b: &[SentenceTerms],
-    weights: &Weights,
+    a: &Indexed<'_>,
+    b: &Indexed<'_>,
     links: &mut Vec<Candidate>,
     used_a: &mut [bool],
     used_b: &mut [bool],
     config: &AlignConfig,
 ) -> Vec<FactPair> {
+    let (a, b, weights) = (a.sentences, b.sentences, a.weights);
     let text = |c: &&Candidate| a[c.i].role == Role::Text && b[c.j].role == Role::Text;
-    // How many better candidates each sentence has seen so far.
+    // How many better candidates each sentence has had so far.
     let mut seen_a = vec![0usize; a.len()];
     let mut seen_b = vec![0usize; b.len()];
     let mut linked: Vec<(usize, usize)> = links.iter().map(|l| (l.i, l.j)).collect();
     linked.sort();
     let mut pairs = Vec::new();
     for c in candidates.iter().filter(text) {
-        let rank = seen_a[c.i].min(seen_b[c.j]);
+        let rank = seen_a[c.i].max(seen_b[c.j]);
         seen_a[c.i] += 1;
         seen_b[c.j] += 1;
         if rank > config.fact_rank
@@ -56,11 +56,6 @@ pub(super) fn shared_facts(
             || linked.binary_search(&(c.i, c.j)).is_ok()
             || evidence(&a[c.i], &b[c.j], weights) < config.fact_evidence
         {
-            continue;
-        }
-        let mode: u32 = std::env::var("FM").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
-        let free = !used_a[c.i] as u32 + !used_b[c.j] as u32;
-        if mode == 1 && free < 2 || mode == 2 && free < 1 {
             continue;
         }
         if !used_a[c.i] && !used_b[c.j] {

@@ -47,7 +47,7 @@ impl Corridor {
 pub(super) struct Neighbours<'a> {
     a: &'a [SentenceTerms],
     b: &'a [SentenceTerms],
-    pub(super) weights: &'a Weights,
+    weights: &'a Weights,
     candidates: &'a [Candidate],
     /// The candidates of sentence `a[i]` (a few; body text only: a heading
     /// or furniture never joins a link as a part): `by_a[starts[i]..starts[i + 1]]`.
@@ -178,7 +178,7 @@ pub(super) fn fill_gaps(
     };
     let found: Vec<usize> = mutual_best(candidates, n, m, in_gap).collect();
     for c in found.into_iter().map(|k| candidates[k]) {
-        if c.dice >= config.gap_similarity && c.shared >= config.min_shared_terms {
+        if c.dice >= config.gap_similarity && c.shared >= config.min_shared_terms && c.beyond_names > 0 {
             used_a[c.i] = true;
             used_b[c.j] = true;
             links.push(c);

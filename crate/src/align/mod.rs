@@ -94,12 +94,17 @@ pub(crate) struct Candidate {
     pub(crate) in_a: f32,
     /// Share of `b[j]`'s weight found in `a[i]`.
     pub(crate) in_b: f32,
+    /// Content terms in both.
     pub(crate) shared: usize,
+    /// Of those, the ones that are a name in neither: a name shared alone
+    /// is the topic, not a fact.
+    pub(crate) beyond_names: usize,
     pub(crate) identical: bool,
 }
 
 /// Aligns the sentences of two versions.
-pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignment {
+pub fn align(indexed_a: &Indexed<'_>, indexed_b: &Indexed<'_>, config: &AlignConfig) -> Alignment {
+    let (a, b) = (indexed_a, indexed_b);
     let (mass_a, mass_b) = (&a.mass, &b.mass);
     let (n, m) = (a.sentences.len(), b.sentences.len());
     let mut candidates = candidates(a, b, config);
@@ -194,7 +199,7 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
     let total = mass_a.iter().sum::<f32>() + mass_b.iter().sum::<f32>();
     let related = linked_mass(&used_a, &used_b) / total.max(f32::EPSILON);
     let mut facts = if related <= config.fact_max_related {
-        shared_facts(&candidates, a, b, neighbours.weights, &mut links, &mut used_a, &mut used_b, config)
+        shared_facts(&candidates, indexed_a, indexed_b, &mut links, &mut used_a, &mut used_b, config)
     } else {
         Vec::new()
     };

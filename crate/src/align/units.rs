@@ -82,16 +82,18 @@ pub(super) fn units(links: &[Candidate], moved: &[(usize, usize)], config: &Alig
     out
 }
 
-/// For each sentence, how many other versions link to it.
+/// For each sentence, how many other versions link to it or share a fact with it.
 pub fn support(sizes: &[usize], pairs: &[PairReport]) -> Vec<Vec<usize>> {
     let mut support: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
-    for p in pairs {
-        for l in &p.links {
-            for &i in &l.a {
-                support[p.a][i] += 1;
-            }
-            for &j in &l.b {
-                support[p.b][j] += 1;
+    // The pair that last counted each sentence: a sentence linked and in an
+    // overlap of the same pair counts once.
+    let mut counted: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![usize::MAX; n]).collect();
+    for (k, p) in pairs.iter().enumerate() {
+        let a_side = p.links.iter().flat_map(|l| &l.a).chain(p.overlaps.iter().map(|o| &o.a));
+        let b_side = p.links.iter().flat_map(|l| &l.b).chain(p.overlaps.iter().map(|o| &o.b));
+        for (doc, i) in a_side.map(|&i| (p.a, i)).chain(b_side.map(|&j| (p.b, j))) {
+            if std::mem::replace(&mut counted[doc][i], k) != k {
+                support[doc][i] += 1;
             }
         }
     }
