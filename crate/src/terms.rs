@@ -22,6 +22,8 @@ pub struct Vocabulary {
     /// Number of sentences (over all versions) holding each term.
     df: Vec<u32>,
     stop: Vec<bool>,
+    /// How each term's words were written: [`CAPITAL`], [`LOWER`] or both.
+    cases: Vec<u8>,
     sentences: u32,
     /// Distinct long words (folded), which may be compounds, and where each
     /// occurs: (sentence number, word number).
@@ -56,14 +58,8 @@ pub struct SentenceTerms {
     pub role: Role,
     /// Normalised text, for identical detection.
     pub fingerprint: u64,
-    /// Terms written with a capital inside the sentence: names (and, in
-    /// German, nouns). A name shared alone does not make two sentences one fact.
-    pub names: Vec<Term>,
-    /// Consecutive content terms (function words skipped), as `first << 32 | second`,
-    /// sorted: a shared pair is a shared phrase, not just shared words.
-    pub phrases: Vec<u64>,
-    /// The value of every figure written in digits, in order.
-    pub figures: Vec<f64>,
+    /// Every figure written in digits: its value and its term, in order.
+    pub figures: Vec<(f64, Term)>,
 }
 
 impl Default for Vocabulary {
@@ -80,6 +76,7 @@ impl Vocabulary {
             ids: HashMap::new(),
             df: Vec::new(),
             stop: Vec::new(),
+            cases: Vec::new(),
             sentences: 0,
             long_words: HashMap::new(),
             long_in: Vec::new(),
@@ -102,10 +99,8 @@ impl Vocabulary {
     /// [`Vocabulary::add`] for a sentence already tokenised.
     pub fn add_tokens(&mut self, tokens: &[Token<'_>], role: Role) -> SentenceTerms {
         let mut terms: Vec<Term> = Vec::new();
-        let mut names: Vec<Term> = Vec::new();
-        let mut phrases: Vec<u64> = Vec::new();
-        let mut figures: Vec<f64> = Vec::new();
-        let mut previous_content: Option<Term> = None;
+        let mut figures: Vec<(f64, Term)> = Vec::new();
+        let mut value = None;
         let mut fingerprint = Fnv::default();
         let (mut norm, mut folded) = std::mem::take(&mut self.scratch);
         let mut figure = String::new();
@@ -116,13 +111,14 @@ impl Vocabulary {
             normalize_into(token, &mut norm);
             fingerprint.write(norm.as_bytes());
             let stem = match token.kind {
-                TokenKind::Number => match figure_value(&norm, &mut figure) {
-                    Some(value) => {
-                        figures.push(value);
+                TokenKind::Number => {
+                    value = figure_value(&norm, &mut figure);
+                    if value.is_some() {
                         figure.as_str()
+                    } else {
+                        &norm
                     }
-                    None => &norm,
-                },
+                }
                 _ => match number_word(&norm) {
                     Some(figure) => figure,
                     None if norm.is_ascii() => stem(&norm, self.stem_chars),
@@ -141,28 +137,22 @@ impl Vocabulary {
             if id as usize == self.df.len() {
                 self.df.push(0);
                 self.stop.push(is_stopword(&norm));
+                self.cases.push(0);
             }
-            if !self.stop[id as usize] {
-                let inner = token.kind == TokenKind::Word && !terms.is_empty();
+            if let Some(value) = value.take() {
+                figures.push((value, id));
+            }
+            if token.kind == TokenKind::Word {
                 let capital = token.text.starts_with(char::is_uppercase);
-                if inner && token.text.chars().nth(3).is_some() {
+                self.cases[id as usize] |= if capital { CAPITAL } else { LOWER };
+                if !terms.is_empty() && token.text.chars().nth(3).is_some() {
                     self.inner_words += 1;
                     self.inner_capitals += u32::from(capital);
-                }
-                if inner && capital {
-                    names.push(id);
-                }
-                if let Some(first) = previous_content.replace(id) {
-                    phrases.push(u64::from(first) << 32 | u64::from(id));
                 }
             }
             terms.push(id);
         }
         self.scratch = (norm, folded);
-        names.sort();
-        names.dedup();
-        phrases.sort();
-        phrases.dedup();
         // Stable sorts of plain values across the core, not `sort_unstable`:
         // in wasm each unstable instantiation is about twice the code (eight
         // of them cost 1 to 1.4 KiB of the gzipped download); speed the same.
@@ -172,7 +162,7 @@ impl Vocabulary {
             self.df[t as usize] += 1;
         }
         self.sentences += 1;
-        SentenceTerms { terms, role, fingerprint: fingerprint.0, names, phrases, figures }
+        SentenceTerms { terms, role, fingerprint: fingerprint.0, figures }
     }
 
     /// Compounds meet their parts: a long word that ends in another word of
@@ -205,7 +195,7 @@ impl Vocabulary {
     /// Whether capitals inside sentences mark names: in English they do (a
     /// tenth to a fifth of longer words are capitalised in news copy); in
     /// German every noun has one (nearly half), so none of them is a name.
-    pub fn capitals_mark_names(&self) -> bool {
+    fn capitals_mark_names(&self) -> bool {
         self.inner_capitals * 3 <= self.inner_words
     }
 
@@ -226,7 +216,10 @@ impl Vocabulary {
                 }
             })
             .collect();
-        Weights { weight, function_word: self.stop.clone() }
+        // A name: a word never written in lower case, where capitals mark names.
+        let names = self.capitals_mark_names();
+        let name = self.cases.iter().map(|&c| names && c == CAPITAL).collect();
+        Weights { weight, function_word: self.stop.clone(), name }
     }
 }
 
@@ -235,9 +228,16 @@ impl Vocabulary {
 pub struct Weights {
     weight: Vec<f32>,
     function_word: Vec<bool>,
+    name: Vec<bool>,
 }
 
 impl Weights {
+    /// Whether `t` is a name ("Kiptum", "Bank" in "Bank of England"): shared
+    /// alone, a name is the story's topic, not one of its facts.
+    pub fn is_name(&self, t: Term) -> bool {
+        self.name[t as usize]
+    }
+
     /// Whether `t` carries content (is not a function word).
     pub fn is_content(&self, t: Term) -> bool {
         !self.function_word[t as usize]
@@ -261,6 +261,10 @@ fn intern(map: &mut HashMap<String, u32>, key: &str) -> u32 {
     map.insert(key.to_string(), k);
     k
 }
+
+/// How a term's words were written ([`Vocabulary`]'s `cases`).
+const CAPITAL: u8 = 1;
+const LOWER: u8 = 2;
 
 /// Words of at least this many bytes may be compounds.
 const LONG_WORD: usize = 8;
@@ -307,6 +311,13 @@ pub fn figure_value(norm: &str, out: &mut String) -> Option<f64> {
     use std::fmt::Write;
     let _ = write!(out, "{value}");
     Some(value)
+}
+
+/// Two figures that may state one quantity: equal, or within 3% of each
+/// other ("11,316" and "11,300"); years only when equal.
+pub fn same_quantity(p: f64, q: f64) -> bool {
+    let year = |v: f64| v.fract() == 0.0 && (1800.0..=2200.0).contains(&v);
+    p == q || (!year(p) && !year(q) && (p - q).abs() <= 0.03 * p.abs().max(q.abs()))
 }
 
 /// German umlauts and ß folded, for matching only: "Stärke" meets "stark",
@@ -422,19 +433,32 @@ mod tests {
                 .map(|s| vocab.add(s, Role::Text));
         assert!(percent.terms.iter().any(|t| words.terms.contains(t)), "5% = five");
         assert_eq!(millions.terms, short.terms);
-        assert_eq!(millions.figures, [33e6]);
+        assert_eq!(millions.figures[0].0, 33e6);
         assert!(clock.terms.iter().any(|t| dotted.terms.contains(t) && vocab.id("12:50") == Some(*t)));
     }
 
     #[test]
-    fn names_and_phrases() {
+    fn names_are_words_never_in_lower_case() {
         let mut vocab = Vocabulary::default();
-        let s = vocab.add("The Bank of England cut the interest rate", Role::Text);
-        let names: Vec<Term> = ["bank", "engla"].map(|w| vocab.id(w).unwrap()).into();
-        assert_eq!(s.names, names, "capitals inside the sentence; 'The' opens it");
-        let (interest, rate) = (vocab.id("inter").unwrap(), vocab.id("rate").unwrap());
-        assert!(s.phrases.contains(&(u64::from(interest) << 32 | u64::from(rate))));
-        assert_eq!(s.phrases.len(), 4, "bank-engla, engla-cut, cut-inter, inter-rate");
+        vocab.add("The Bank of England cut the interest rate today.", Role::Text);
+        vocab.add("Kelvin Kiptum's bank said the rate was the lowest.", Role::Text);
+        vocab.add("Rates fell.", Role::Text);
+        let weights = vocab.weights(0.3);
+        let name = |w: &str| weights.is_name(vocab.id(w).unwrap());
+        assert!(name("engla") && name("kelvi") && name("kiptu"), "capitals only, at the start of a sentence too");
+        assert!(!name("bank") && !name("the") && !name("rate"), "also written in lower case");
+        let mut german = Vocabulary::default();
+        german.add("Der Hund und die Katze spielen im Garten mit dem Ball.", Role::Text);
+        let weights = german.weights(0.3);
+        assert!(!weights.is_name(german.id("katze").unwrap()), "capitals mark every German noun: none is a name");
+    }
+
+    #[test]
+    fn figures_at_other_precision() {
+        assert!(same_quantity(11316.0, 11300.0));
+        assert!(same_quantity(28639.0, 28000.0));
+        assert!(!same_quantity(2013.0, 2014.0), "years are exact");
+        assert!(!same_quantity(5.0, 5.25));
     }
 
     #[test]

@@ -48,7 +48,18 @@ fn all_five_seeds() {
 
 #[test]
 fn hand_made_cases() {
-    for name in ["split", "merge", "move", "misquote", "changed-number", "boilerplate"] {
+    for name in [
+        "split",
+        "merge",
+        "move",
+        "misquote",
+        "changed-number",
+        "boilerplate",
+        "shared-quote",
+        "shared-clause",
+        "figure-precision",
+        "name-only",
+    ] {
         insta::assert_snapshot!(format!("case_{name}"), case(name).to_string());
     }
 }
@@ -106,4 +117,37 @@ fn boilerplate_is_set_apart_and_not_linked() {
     );
     assert_eq!(r.pairs[0].links.len(), 1);
     assert_eq!(r.pairs[0].links[0].kind, LinkKind::MinorEdit);
+}
+
+/// The sentence pairs that some link or overlap of the first pair joins.
+fn joined(r: &Report) -> Vec<(usize, usize)> {
+    let p = &r.pairs[0];
+    let mut out: Vec<(usize, usize)> =
+        p.links.iter().flat_map(|l| l.a.iter().flat_map(|&i| l.b.iter().map(move |&j| (i, j)))).collect();
+    out.extend(p.overlaps.iter().map(|o| (o.a, o.b)));
+    out.sort();
+    out
+}
+
+#[test]
+fn independent_reports_meet_on_a_shared_quote() {
+    // The same words of Bailey's, in otherwise different sentences.
+    assert!(joined(&case("shared-quote")).contains(&(1, 2)));
+}
+
+#[test]
+fn a_clause_inside_a_longer_sentence_links() {
+    assert_eq!(joined(&case("shared-clause")), [(1, 0)]);
+}
+
+#[test]
+fn a_figure_at_other_precision_links() {
+    // "More than 11,316 people died" and "killed about 11,300 people".
+    assert_eq!(joined(&case("figure-precision")), [(1, 0)]);
+}
+
+#[test]
+fn a_shared_name_alone_links_nothing() {
+    // Both mention Kelvin Kiptum and Chicago, and say nothing in common.
+    assert_eq!(joined(&case("name-only")), []);
 }

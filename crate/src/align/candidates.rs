@@ -4,7 +4,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::{AlignConfig, Candidate};
-use crate::terms::{SentenceTerms, Term, Weights};
+use crate::terms::{same_quantity, SentenceTerms, Term, Weights};
 
 /// One version's sentences, prepared once for all the pairs it is in: term
 /// weights summed per sentence, and an index from terms (and fingerprints)
@@ -160,9 +160,17 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
                     shared_mass += weights[t as usize];
                     if weights.is_content(t) {
                         shared += 1;
-                        let name = s.names.binary_search(&t).is_ok() || sb[j].names.binary_search(&t).is_ok();
-                        beyond_names += usize::from(!name);
+                        beyond_names += usize::from(!weights.is_name(t));
                     }
+                }
+            }
+            // A figure met at other precision ("11,316" and "about 11,300")
+            // counts as one shared figure.
+            for &(p, tp) in &s.figures {
+                if let Some(&(_, tq)) = sb[j].figures.iter().find(|&&(q, tq)| tq != tp && same_quantity(p, q)) {
+                    shared_mass += (weights[tp as usize] + weights[tq as usize]) / 2.0;
+                    shared += 1;
+                    beyond_names += 1;
                 }
             }
             let identical = s.fingerprint == sb[j].fingerprint && !s.terms.is_empty();

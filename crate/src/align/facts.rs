@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AlignConfig, Candidate, Indexed};
-use crate::terms::{Role, SentenceTerms, Weights};
+use crate::terms::{same_quantity, Role, SentenceTerms, Weights};
 
 /// A pair of sentences that share a fact, linked beyond the one-to-one
 /// alignment: `a` and `b` index the two versions' sentences.
@@ -69,8 +69,8 @@ pub(super) fn shared_facts(
     pairs
 }
 
-/// What two sentences share beyond names: content words that are a name
-/// in neither, and figures that may state one quantity (each figure of `x` once).
+/// What two sentences share beyond names: content words that are no name,
+/// and figures that may state one quantity (each figure of `x` once).
 fn evidence(x: &SentenceTerms, y: &SentenceTerms, weights: &Weights) -> f32 {
     let words: f32 = x
         .terms
@@ -78,34 +78,14 @@ fn evidence(x: &SentenceTerms, y: &SentenceTerms, weights: &Weights) -> f32 {
         .filter(|t| {
             weights.is_content(**t)
                 && y.terms.binary_search(t).is_ok()
-                && x.names.binary_search(t).is_err()
-                && y.names.binary_search(t).is_err()
+                && !weights.is_name(**t)
         })
         .map(|&t| weights[t as usize])
         .sum();
-    let near_figures = x.figures.iter().filter(|&&p| y.figures.iter().any(|&q| p != q && same_quantity(p, q))).count();
+    let near_figures =
+        x.figures.iter().filter(|&&(p, _)| y.figures.iter().any(|&(q, _)| p != q && same_quantity(p, q))).count();
     words + near_figures as f32 * NEAR_FIGURE
 }
 
 /// What a figure met at other precision weighs: as much as a rare word.
 const NEAR_FIGURE: f32 = 3.0;
-
-/// Two figures that may state one quantity: equal, or within 3% of each
-/// other ("11,316" and "11,300"); years only when equal.
-fn same_quantity(p: f64, q: f64) -> bool {
-    let year = |v: f64| v.fract() == 0.0 && (1800.0..=2200.0).contains(&v);
-    p == q || (!year(p) && !year(q) && (p - q).abs() <= 0.03 * p.abs().max(q.abs()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same_quantity;
-
-    #[test]
-    fn figures_at_other_precision() {
-        assert!(same_quantity(11316.0, 11300.0));
-        assert!(same_quantity(28639.0, 28000.0));
-        assert!(!same_quantity(2013.0, 2014.0), "years are exact");
-        assert!(!same_quantity(5.0, 5.25));
-    }
-}

@@ -29,9 +29,6 @@ impl Prepared {
             .map(|sentences| sentences.into_iter().map(|(tokens, role)| vocab.add_tokens(tokens, role)).collect())
             .collect();
         vocab.split_compounds(terms.iter_mut().flatten());
-        if !vocab.capitals_mark_names() {
-            terms.iter_mut().flatten().for_each(|s| s.names.clear());
-        }
         Prepared { terms, weights: vocab.weights(config.function_word_weight) }
     }
 
