@@ -35,6 +35,25 @@ def score(bench, name, preds, exclude_identical=False):
     return json.loads(out)
 
 
+def recall_by_kind(pairs_path, preds_path):
+    """news-dev marks each gold link same, paraphrase or partial: how many of each were found."""
+    preds = {}
+    with open(preds_path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                preds[r["id"]] = {tuple(p) for p in r["pred"]}
+    found, total = {}, {}
+    with open(pairs_path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                for pair, kind in zip(r["gold"], r.get("kinds", [])):
+                    total[kind] = total.get(kind, 0) + 1
+                    found[kind] = found.get(kind, 0) + (tuple(pair) in preds.get(r["id"], set()))
+    return ", ".join(f"{k} {found[k]}/{total[k]} ({found[k] / total[k]:.2f})" for k in sorted(total))
+
+
 def variorum_binary():
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "variorum-cli"], cwd=ROOT, check=True)
     return os.path.join(ROOT, "target", "release", "variorum")
@@ -90,12 +109,15 @@ def main():
     if args.sweep:
         return sweep(bench, exe, tmp)
     rows = []
+    kinds_line = ""
     for name, baseline_flags in SETS:
         pairs = os.path.join(bench, name, "pairs.jsonl")
         systems = []
         ours = os.path.join(tmp, f"{name}.variorum.jsonl")
         subprocess.run([exe, "align", "--jsonl", pairs, "--out", ours], check=True)
         systems.append(("Variorum", ours))
+        if name == "news-dev":
+            kinds_line = f"news-dev recall by link kind (Variorum): {recall_by_kind(pairs, ours)}"
         base = os.path.join(tmp, f"{name}.baseline.jsonl")
         subprocess.run([sys.executable, os.path.join(bench, "baseline.py"), pairs, base] + baseline_flags,
                        check=True, capture_output=True)
@@ -122,6 +144,8 @@ def main():
     for r in rows:
         extra = f"   {r[8]:>17.3f} {r[9]:>9.3f}" if len(r) > 8 else ""
         print(f"{r[0]:<13} {r[1]:<18} {r[2]:>7.3f} {r[3]:>6.3f} {r[4]:>6.3f}   {fmt(r[5], 8)} {fmt(r[6], 6)} {fmt(r[7], 6)}{extra}")
+    if kinds_line:
+        print(kinds_line)
 
 
 if __name__ == "__main__":

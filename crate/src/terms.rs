@@ -60,6 +60,9 @@ pub struct SentenceTerms {
     pub fingerprint: u64,
     /// Every figure written in digits: its value and its term, in order.
     pub figures: Vec<(f64, Term)>,
+    /// Terms written with a capital inside this sentence ("the Organised
+    /// Immigration Crime Summit"), sorted: names here, whatever they are elsewhere.
+    pub capitals: Vec<Term>,
 }
 
 impl Default for Vocabulary {
@@ -100,6 +103,7 @@ impl Vocabulary {
     pub fn add_tokens(&mut self, tokens: &[Token<'_>], role: Role) -> SentenceTerms {
         let mut terms: Vec<Term> = Vec::new();
         let mut figures: Vec<(f64, Term)> = Vec::new();
+        let mut capitals: Vec<Term> = Vec::new();
         let mut value = None;
         let mut fingerprint = Fnv::default();
         let (mut norm, mut folded) = std::mem::take(&mut self.scratch);
@@ -145,14 +149,21 @@ impl Vocabulary {
             if token.kind == TokenKind::Word {
                 let capital = token.text.starts_with(char::is_uppercase);
                 self.cases[id as usize] |= if capital { CAPITAL } else { LOWER };
-                if !terms.is_empty() && token.text.chars().nth(3).is_some() {
-                    self.inner_words += 1;
-                    self.inner_capitals += u32::from(capital);
+                if !terms.is_empty() {
+                    if capital {
+                        capitals.push(id);
+                    }
+                    if token.text.chars().nth(3).is_some() {
+                        self.inner_words += 1;
+                        self.inner_capitals += u32::from(capital);
+                    }
                 }
             }
             terms.push(id);
         }
         self.scratch = (norm, folded);
+        capitals.sort();
+        capitals.dedup();
         // Stable sorts of plain values across the core, not `sort_unstable`:
         // in wasm each unstable instantiation is about twice the code (eight
         // of them cost 1 to 1.4 KiB of the gzipped download); speed the same.
@@ -162,7 +173,7 @@ impl Vocabulary {
             self.df[t as usize] += 1;
         }
         self.sentences += 1;
-        SentenceTerms { terms, role, fingerprint: fingerprint.0, figures }
+        SentenceTerms { terms, role, fingerprint: fingerprint.0, figures, capitals }
     }
 
     /// Compounds meet their parts: a long word that ends in another word of
@@ -219,7 +230,7 @@ impl Vocabulary {
         // A name: a word never written in lower case, where capitals mark names.
         let names = self.capitals_mark_names();
         let name = self.cases.iter().map(|&c| names && c == CAPITAL).collect();
-        Weights { weight, function_word: self.stop.clone(), name }
+        Weights { weight, function_word: self.stop.clone(), name, names_marked: names }
     }
 }
 
@@ -229,13 +240,16 @@ pub struct Weights {
     weight: Vec<f32>,
     function_word: Vec<bool>,
     name: Vec<bool>,
+    names_marked: bool,
 }
 
 impl Weights {
-    /// Whether `t` is a name ("Kiptum", "Bank" in "Bank of England"): shared
-    /// alone, a name is the story's topic, not one of its facts.
-    pub fn is_name(&self, t: Term) -> bool {
-        self.name[t as usize]
+    /// Whether `t` is a name ("Kiptum") in either sentence: never written
+    /// in lower case, or capitalised inside one of them ("Crime Summit").
+    /// Shared alone, a name is the story's topic, not one of its facts.
+    pub fn is_name(&self, t: Term, x: &SentenceTerms, y: &SentenceTerms) -> bool {
+        self.names_marked
+            && (self.name[t as usize] || x.capitals.binary_search(&t).is_ok() || y.capitals.binary_search(&t).is_ok())
     }
 
     /// Whether `t` carries content (is not a function word).
@@ -442,15 +456,20 @@ mod tests {
         let mut vocab = Vocabulary::default();
         vocab.add("The Bank of England cut the interest rate today.", Role::Text);
         vocab.add("Kelvin Kiptum's bank said the rate was the lowest.", Role::Text);
-        vocab.add("Rates fell.", Role::Text);
+        let rates = vocab.add("Rates fell.", Role::Text);
         let weights = vocab.weights(0.3);
-        let name = |w: &str| weights.is_name(vocab.id(w).unwrap());
+        let name = |w: &str| weights.is_name(vocab.id(w).unwrap(), &rates, &rates);
         assert!(name("engla") && name("kelvi") && name("kiptu"), "capitals only, at the start of a sentence too");
         assert!(!name("bank") && !name("the") && !name("rate"), "also written in lower case");
+        let bank = vocab.add("The Bank cut.", Role::Text);
+        assert!(weights.is_name(vocab.id("bank").unwrap(), &bank, &rates), "capitalised inside this sentence");
         let mut german = Vocabulary::default();
-        german.add("Der Hund und die Katze spielen im Garten mit dem Ball.", Role::Text);
+        let s = german.add("Der Hund und die Katze spielen im Garten mit dem Ball.", Role::Text);
         let weights = german.weights(0.3);
-        assert!(!weights.is_name(german.id("katze").unwrap()), "capitals mark every German noun: none is a name");
+        assert!(
+            !weights.is_name(german.id("katze").unwrap(), &s, &s),
+            "capitals mark every German noun: none is a name"
+        );
     }
 
     #[test]

@@ -151,3 +151,31 @@ fn a_shared_name_alone_links_nothing() {
     // Both mention Kelvin Kiptum and Chicago, and say nothing in common.
     assert_eq!(joined(&case("name-only")), []);
 }
+
+/// Two pairs of independent reports from the news-dev benchmark (two
+/// outlets each, hand-linked): the report, and the gold links it finds and misses.
+#[test]
+fn news_dev_pairs() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/news-dev-pairs.jsonl");
+    for line in std::fs::read_to_string(path).unwrap().lines() {
+        let pair: serde_json::Value = serde_json::from_str(line).unwrap();
+        let side = |k: &str| -> Vec<String> {
+            pair[k].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+        };
+        let docs = [Document::from_sentences("a", side("a")), Document::from_sentences("b", side("b"))];
+        let report = compare(&docs, &CompareOptions::default()).unwrap();
+        let found = joined(&report);
+        let gold: Vec<(usize, usize)> = pair["gold"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| (l[0].as_u64().unwrap() as usize, l[1].as_u64().unwrap() as usize))
+            .collect();
+        let hits = gold.iter().filter(|g| found.contains(g)).count();
+        let missed: Vec<_> = gold.iter().filter(|g| !found.contains(g)).collect();
+        let id = pair["id"].as_str().unwrap().replace(':', "_");
+        let summary =
+            format!("gold {} found {} of them, missed {missed:?}; {} joined in all\n\n", gold.len(), hits, found.len());
+        insta::assert_snapshot!(format!("news_dev_{id}"), summary + &report.to_string());
+    }
+}

@@ -160,7 +160,7 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
                     shared_mass += weights[t as usize];
                     if weights.is_content(t) {
                         shared += 1;
-                        beyond_names += usize::from(!weights.is_name(t));
+                        beyond_names += usize::from(!weights.is_name(t, s, &sb[j]));
                     }
                 }
             }

@@ -75,11 +75,7 @@ fn evidence(x: &SentenceTerms, y: &SentenceTerms, weights: &Weights) -> f32 {
     let words: f32 = x
         .terms
         .iter()
-        .filter(|t| {
-            weights.is_content(**t)
-                && y.terms.binary_search(t).is_ok()
-                && !weights.is_name(**t)
-        })
+        .filter(|t| weights.is_content(**t) && y.terms.binary_search(t).is_ok() && !weights.is_name(**t, x, y))
         .map(|&t| weights[t as usize])
         .sum();
     let near_figures =
