@@ -33,10 +33,13 @@ pub(super) fn dateline_len(line: &str) -> Option<usize> {
     }
     let capitals = at.place()?;
     let mut date = false;
+    let mut source = false;
     if at.eat(",") {
         at.spaces();
         date = at.date();
-        if !date {
+        // Or the outlet: "London, Europe Brief News –" (a dash must follow).
+        source = !date && at.place().is_some();
+        if !date && !source {
             return None;
         }
     }
@@ -50,7 +53,8 @@ pub(super) fn dateline_len(line: &str) -> Option<usize> {
         at.pos = before_agency;
     }
     let end_of_head = at.pos;
-    // "/TASS/." closes itself.
+    // "/TASS/." closes itself; so does a date and an agency before the lede
+    // ("Tokyo, Jan 19 (AP) A Japanese spacecraft").
     if agency && at.line[..end_of_head].ends_with('.') {
         return Some(end_of_head);
     }
@@ -58,11 +62,17 @@ pub(super) fn dateline_len(line: &str) -> Option<usize> {
     if at.rest().is_empty() {
         return (date || agency || capitals).then_some(end_of_head);
     }
+    if agency && date && at.rest().starts_with(char::is_uppercase) {
+        return Some(end_of_head);
+    }
     // A dash set off by spaces, or a colon right after the place's capitals.
     for dash in ["—", "–", "-"] {
         if at.pos > end_of_head && at.eat(dash) && at.rest().starts_with(' ') {
-            return (date || agency || capitals).then_some(at.pos);
+            return (date || agency || capitals || source).then_some(at.pos);
         }
+    }
+    if source {
+        return None;
     }
     if capitals && at.pos == end_of_head && at.eat(":") && (at.rest().is_empty() || at.rest().starts_with(' ')) {
         return Some(at.pos);
@@ -215,11 +225,15 @@ mod tests {
         assert_eq!(head("date 2024-08-01"), Some("date 2024-08-01"));
         assert_eq!(head("(Xinhua) — The probe landed."), Some("(Xinhua) —"));
         assert_eq!(head("TOKYO, Jan. 20:"), Some("TOKYO, Jan. 20:"));
+        assert_eq!(head("Tokyo, Jan 19 (AP) A Japanese spacecraft landed."), Some("Tokyo, Jan 19 (AP)"));
+        assert_eq!(head("London, Europe Brief News – The UK has hit 40C."), Some("London, Europe Brief News –"));
     }
 
     #[test]
     fn ledes_are_not_datelines() {
         assert_eq!(head("Paris, the capital, was hot."), None);
+        assert_eq!(head("Paris, France, was hot."), None, "a place and an outlet need a dash");
+        assert_eq!(head("Tokyo (AP) A spacecraft landed."), None, "an agency alone before the lede needs a dash");
         assert_eq!(head("London: The PM said so."), None, "a place in title case needs a date or an agency");
         assert_eq!(head("Kenya's Kelvin Kiptum breaks men's marathon world record in Chicago"), None);
         assert_eq!(head("The Bank of England - a central bank - voted."), None);

@@ -57,14 +57,19 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
     for &(start, end) in &paragraphs {
         let line = &text[start..end];
         let mut body_start = start;
-        // A dateline stands before the lede: after headings, never in the body.
-        if out.iter().all(|s: &RawSegment| s.kind == SegmentKind::Heading || s.kind == SegmentKind::Boilerplate) {
-            if let Some(len) = dateline_len(line) {
-                out.push(RawSegment { start, end: start + len, kind: SegmentKind::Dateline });
-                body_start = start + len + leading_space(&text[start + len..end]);
+        // Datelines stand before the lede (one or two: "date 2023-10-08
+        // CHICAGO (AP) —"), after headings, never in the body nor in a headline.
+        let before_lede = out.iter().all(|s: &RawSegment| s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet);
+        if before_lede && !is_heading(line) {
+            while let Some(len) = dateline_len(&text[body_start..end]) {
+                out.push(RawSegment { start: body_start, end: body_start + len, kind: SegmentKind::Dateline });
+                body_start += len + leading_space(&text[body_start + len..end]);
                 if body_start >= end {
-                    continue;
+                    break;
                 }
+            }
+            if body_start >= end {
+                continue;
             }
         }
         let first = out.len();
