@@ -29,7 +29,7 @@ test("the packed library installs, imports from Node and type-checks", () => {
   );
   const [first, second] = run("node", ["plain.mjs"], dir).trim().split("\n");
   const out = JSON.parse(first);
-  assert.equal(out.v, 1);
+  assert.equal(out.v, 2);
   assert.deepEqual(out.ops.filter((o) => o.tag !== "equal").map((o) => o.text), ["1,100", "1,200"]);
   assert.match(second, /^nothing to compare/);
 
