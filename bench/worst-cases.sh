@@ -21,6 +21,9 @@ w("shares-nothing-a.txt", "Alpha bravo charlie delta. " * 20000)
 w("shares-nothing-b.txt", "Echo foxtrot golf hotel. " * 20000)
 w("300k-quote-marks.txt", "'a \" " * 150000)
 w("mixed-scripts-crlf.txt", "שלום עולם. مرحبا بالعالم. Hello 🎉👩‍👩‍👧 e\u0301 world. 你好世界。\r\n" * 20000)
+# A pasted data line: 100,000 figures, and 30,000 ranges with money, in one sentence.
+w("100k-figures-one-line.txt", " ".join(str(1000 + i * 7) for i in range(100000)))
+w("30k-ranges-one-line.txt", " ".join("%d%% to %d%%, £%d.4bn" % (i % 90, (i + 7) % 90, i % 50) for i in range(30000)))
 w("garbage.txt", bytes(random.getrandbits(8) for _ in range(1000000)).decode("utf-8", "replace"))
 os.makedirs(os.path.join(d, "100-versions"), exist_ok=True)
 for k in range(100):
@@ -28,7 +31,7 @@ for k in range(100):
     w(os.path.join("100-versions", "v%03d.txt" % k), " ".join(words) + ".")
 PY
 printf '%-34s %8s %10s\n' input seconds "peak MiB"
-for f in one-1MB-sentence 100k-identical-sentences 300k-quote-marks mixed-scripts-crlf garbage; do
+for f in one-1MB-sentence 100k-identical-sentences 300k-quote-marks 100k-figures-one-line 30k-ranges-one-line mixed-scripts-crlf garbage; do
   /usr/bin/time -f "%e %M" -o "$dir/time" ./target/release/variorum compare --format json "$dir/$f.txt" "$dir/$f.txt" > /dev/null
   read -r secs kb < "$dir/time"
   printf '%-34s %8s %10d\n' "$f" "$secs" $((kb / 1024))

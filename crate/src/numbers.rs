@@ -368,9 +368,20 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
             );
         }
     }
+    // In linked sentences, each figure meets the few of the same unit at
+    // about its place among them: a line of 10,000 figures costs 10,000
+    // comparisons, not 10,000 squared.
     for &(da, sa, db, sb) in linked.iter().filter(|l| l.0 < l.2) {
         if let (Some(xs), Some(ys)) = (by_segment.get(&(da, sa)), by_segment.get(&(db, sb))) {
-            pairs.extend(xs.iter().flat_map(|&x| ys.iter().map(move |&y| (x.min(y), x.max(y)))));
+            for unit in units_in(xs, &facts) {
+                let xs: Vec<usize> = xs.iter().copied().filter(|&x| facts[x].unit == unit).collect();
+                let ys: Vec<usize> = ys.iter().copied().filter(|&y| facts[y].unit == unit).collect();
+                for (k, &x) in xs.iter().enumerate() {
+                    let at = k * ys.len() / xs.len();
+                    let near = &ys[at.saturating_sub(LINKED_REACH)..(at + LINKED_REACH + 1).min(ys.len())];
+                    pairs.extend(near.iter().map(|&y| (x.min(y), x.max(y))));
+                }
+            }
         }
     }
     pairs.sort();
@@ -425,6 +436,20 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
 /// Keys shared by more figures than this (a value every paragraph repeats)
 /// are too common to suggest a correspondence.
 const MAX_BUCKET: usize = 64;
+
+/// How many figures of one unit either side of its place a figure meets in a linked sentence.
+const LINKED_REACH: usize = 4;
+
+/// The distinct units of some facts, in order of first appearance.
+fn units_in(members: &[usize], facts: &[NumberFact]) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    for &k in members {
+        if !units.contains(&facts[k].unit) {
+            units.push(facts[k].unit);
+        }
+    }
+    units
+}
 
 #[cfg(test)]
 mod tests {

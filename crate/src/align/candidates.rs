@@ -4,7 +4,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::{AlignConfig, Candidate};
-use crate::terms::{same_quantity, SentenceTerms, Term, Weights};
+use crate::terms::{near_figures, SentenceTerms, Term, Weights};
 
 /// One version's sentences, prepared once for all the pairs it is in: term
 /// weights summed per sentence, and an index from terms (and fingerprints)
@@ -166,12 +166,10 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
             }
             // A figure met at other precision ("11,316" and "about 11,300")
             // counts as one shared figure.
-            for &(p, tp) in &s.figures {
-                if let Some(&(_, tq)) = sb[j].figures.iter().find(|&&(q, tq)| tq != tp && same_quantity(p, q)) {
-                    shared_mass += (weights[tp as usize] + weights[tq as usize]) / 2.0;
-                    shared += 1;
-                    beyond_names += 1;
-                }
+            for (tp, tq) in near_figures(&s.figures, &sb[j].figures) {
+                shared_mass += (weights[tp as usize] + weights[tq as usize]) / 2.0;
+                shared += 1;
+                beyond_names += 1;
             }
             let identical = s.fingerprint == sb[j].fingerprint && !s.terms.is_empty();
             if shared == 0 && !identical {

@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AlignConfig, Candidate, Indexed};
-use crate::terms::{same_quantity, Role, SentenceTerms, Weights};
+use crate::terms::{near_figures, Role, SentenceTerms, Weights};
 
 /// A pair of sentences that share a fact, linked beyond the one-to-one
 /// alignment: `a` and `b` index the two versions' sentences.
@@ -78,9 +78,7 @@ fn evidence(x: &SentenceTerms, y: &SentenceTerms, weights: &Weights) -> f32 {
         .filter(|t| weights.is_content(**t) && y.terms.binary_search(t).is_ok() && !weights.is_name(**t, x, y))
         .map(|&t| weights[t as usize])
         .sum();
-    let near_figures =
-        x.figures.iter().filter(|&&(p, _)| y.figures.iter().any(|&(q, _)| p != q && same_quantity(p, q))).count();
-    words + near_figures as f32 * NEAR_FIGURE
+    words + near_figures(&x.figures, &y.figures).count() as f32 * NEAR_FIGURE
 }
 
 /// What a figure met at other precision weighs: as much as a rare word.
