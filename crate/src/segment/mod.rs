@@ -166,7 +166,11 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             para[term_at..].chars().take_while(|&c| is_terminator(c) || is_closer(c)).map(char::len_utf8).sum();
         let boundary = term_at + run;
         let rest = &para[boundary..];
-        if rest.starts_with(char::is_whitespace)
+        // A full-width stop ends a sentence with no space after it (Chinese, Japanese).
+        if is_full_width_end(c) && !rest.trim_start().is_empty() {
+            out.push((start + sentence_start, start + boundary));
+            sentence_start = para.len() - rest.trim_start().len();
+        } else if rest.starts_with(char::is_whitespace)
             && starts_sentence(rest)
             && !is_non_final(para, term_at, c, rest)
             && !is_ordinal(&para[..term_at], rest)
@@ -186,12 +190,18 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Sentence ends: Latin, full-width (Chinese, Japanese), the Devanagari
+/// danda (Hindi), the Arabic question mark and the Urdu full stop.
 fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！')
+    matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！' | '｡' | '।' | '؟' | '۔')
+}
+
+fn is_full_width_end(c: char) -> bool {
+    matches!(c, '。' | '？' | '！' | '｡')
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | '“' | ')' | ']' | '}' | '›')
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | '“' | ')' | ']' | '}' | '›' | '」' | '』' | '）' | '】')
 }
 
 fn is_opener(c: char) -> bool {
@@ -206,8 +216,13 @@ fn starts_sentence(rest: &str) -> bool {
         c = it.next();
     }
     match c {
+        // A capital, a figure, a bullet, or a letter of a script without case (Arabic, Devanagari).
         Some(c) => {
-            c.is_uppercase() || c.is_numeric() || bullet_char(c) || !c.is_alphabetic() && !c.is_ascii_punctuation()
+            c.is_uppercase()
+                || c.is_numeric()
+                || bullet_char(c)
+                || (c.is_alphabetic() && !c.is_lowercase())
+                || !c.is_alphabetic() && !c.is_ascii_punctuation()
         }
         None => false,
     }
@@ -495,6 +510,15 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<SegmentKind> {
         segment(text).iter().map(|s| s.kind).collect()
+    }
+
+    #[test]
+    fn other_scripts_end_sentences() {
+        assert_eq!(split("日本の探査機が月に着陸した。太陽電池は発電していない。"), ["日本の探査機が月に着陸した。", "太陽電池は発電していない。"]);
+        assert_eq!(split("埃博拉疫情结束了！世卫组织宣布。"), ["埃博拉疫情结束了！", "世卫组织宣布。"]);
+        assert_eq!(split("「着陸した。」と述べた。次の文。"), ["「着陸した。」", "と述べた。", "次の文。"]);
+        assert_eq!(split("भारत ने जीत हासिल की। मैच रोमांचक था।"), ["भारत ने जीत हासिल की।", "मैच रोमांचक था।"]);
+        assert_eq!(split("هل انتهى الوباء؟ قالت المنظمة نعم."), ["هل انتهى الوباء؟", "قالت المنظمة نعم."]);
     }
 
     #[test]
