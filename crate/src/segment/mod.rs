@@ -352,6 +352,8 @@ pub fn classify(sentence: &str) -> SegmentKind {
 fn classify_paragraph(text: &str, segments: &mut [RawSegment], line: &str) {
     let kind = if bullet_marker_len(line) > 0 {
         SegmentKind::Bullet
+    } else if is_caption(line) {
+        SegmentKind::Boilerplate
     } else if is_heading(line) {
         if is_furniture_line(line) {
             SegmentKind::Boilerplate
@@ -387,17 +389,21 @@ fn is_heading(line: &str) -> bool {
 }
 
 /// A heading-shaped line that is page furniture: a byline ("By Jane Doe,
-/// Political Correspondent"), a time stamp ("Updated 11:05 BST") or a
-/// picture credit ("Image: Getty Images").
+/// Political Correspondent") or a time stamp ("Updated 11:05 BST").
 fn is_furniture_line(line: &str) -> bool {
     let byline = line.strip_prefix("By ").is_some_and(|name| name.starts_with(char::is_uppercase));
     let stamp = ["Published ", "Updated ", "Last updated ", "First published "]
         .iter()
         .any(|p| line.strip_prefix(p).is_some_and(|rest| rest.contains(|c: char| c.is_ascii_digit())));
-    let credit = ["Image:", "Photo:", "Picture:", "Pictures:", "Photograph:", "Credit:", "Bild:", "Foto:"]
+    byline || stamp
+}
+
+/// A picture's caption or credit, whatever its length: "Image: A doctor
+/// practises … REUTERS/Baz Ratner", "Photo: AP".
+fn is_caption(line: &str) -> bool {
+    ["Image:", "Photo:", "Picture:", "Pictures:", "Photograph:", "Credit:", "Caption:", "Bild:", "Foto:"]
         .iter()
-        .any(|p| line.starts_with(p));
-    byline || stamp || credit
+        .any(|p| line.starts_with(p))
 }
 
 /// Phrases that only page furniture uses. Lower case, each opening with two letters.
@@ -405,17 +411,24 @@ const BOILERPLATE: &[&str] = &[
     "all rights reserved",
     "browser that supports",
     "click here",
+    "copyright 19",
+    "copyright 20",
     "copyright ©",
     "download our app",
+    "editing by",
     "enable javascript",
     "follow us on",
     "for more stories like this",
     "get in touch with",
+    "getty images",
     "got a story?",
+    "more follows",
     "newsletter",
     "on twitter and facebook",
     "push alerts",
     "read more:",
+    "reading time:",
+    "reproduced with permission",
     "share this article",
     "sign up for our",
     "sign up here",
@@ -423,6 +436,8 @@ const BOILERPLATE: &[&str] = &[
     "submit your videos",
     "subscribe to our",
     "this article was amended",
+    "this is a developing story",
+    "writing by",
 ];
 
 /// The first two letters of the phrases: bit `y` of entry `x` is set when
@@ -513,8 +528,28 @@ mod tests {
     }
 
     #[test]
+    fn wire_furniture_is_boilerplate() {
+        for t in [
+            "(Writing by Jane Doe; editing by John Roe)",
+            "Copyright 2015 Thomson Reuters. All rights reserved.",
+            "This article is reproduced with permission from the wire.",
+            "This is a developing story.",
+            "Reading Time: 2 minutes",
+            "More follows.",
+            "A runner at the finish. © Getty Images",
+            "Image: A doctor in Freetown, December 16, 2014, wearing protective clothing.",
+        ] {
+            assert!(kinds(t).iter().all(|k| *k == Boilerplate), "{t}: {:?}", kinds(t));
+        }
+        assert_eq!(kinds("The story developed fast. Editors were pleased."), [Body, Body]);
+    }
+
+    #[test]
     fn other_scripts_end_sentences() {
-        assert_eq!(split("日本の探査機が月に着陸した。太陽電池は発電していない。"), ["日本の探査機が月に着陸した。", "太陽電池は発電していない。"]);
+        assert_eq!(
+            split("日本の探査機が月に着陸した。太陽電池は発電していない。"),
+            ["日本の探査機が月に着陸した。", "太陽電池は発電していない。"]
+        );
         assert_eq!(split("埃博拉疫情结束了！世卫组织宣布。"), ["埃博拉疫情结束了！", "世卫组织宣布。"]);
         assert_eq!(split("「着陸した。」と述べた。次の文。"), ["「着陸した。」", "と述べた。", "次の文。"]);
         assert_eq!(split("भारत ने जीत हासिल की। मैच रोमांचक था।"), ["भारत ने जीत हासिल की।", "मैच रोमांचक था।"]);
