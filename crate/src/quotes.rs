@@ -38,6 +38,8 @@ pub struct QuoteGroup {
     /// to the stretch it quotes: a fragment that quotes part of the utterance
     /// faithfully shows no change.
     pub diffs: Vec<Vec<WordOp>>,
+    /// The one version that quotes it, if only one does.
+    pub only_in: Option<usize>,
 }
 
 /// A quote found in a text: byte range of the quoted words.
@@ -266,8 +268,8 @@ fn shared_count(x: &[String], y: &[String]) -> usize {
 /// Groups quotes that render the same utterance. The longest rendering of
 /// an utterance leads its group; each shorter quote joins the group whose
 /// leader holds most of its words (two thirds at least), so short fragments
-/// never chain unrelated passages together. Only groups quoted by two
-/// versions or more are kept.
+/// never chain unrelated passages together. An utterance only one version
+/// quotes is a group too, marked `only_in`.
 pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
     quotes.sort_by_key(|q| std::cmp::Reverse(q.text.len()));
     let terms: Vec<Vec<String>> = quotes.iter().map(|q| terms(&q.text)).collect();
@@ -305,15 +307,18 @@ pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
     let words_only = DiffOptions { ignore_case: true, ignore_punctuation: true, ignore_whitespace: true };
     let mut groups: Vec<QuoteGroup> = members
         .into_iter()
-        .filter(|m| m.iter().any(|&k| quotes[k].doc != quotes[m[0]].doc))
         .map(|mut m| {
             m[1..].sort_by_key(|&k| (quotes[k].doc, quotes[k].segment));
             let group: Vec<Quote> = m.iter().map(|&k| quotes[k].clone()).collect();
             let diffs: Vec<Vec<WordOp>> =
                 group.iter().map(|q| trim_uncovered(diff_words(&group[0].text, &q.text, &words_only))).collect();
-            let variant =
-                diffs.iter().flatten().any(|op| op.tag != Tag::Equal && op.text.chars().any(char::is_alphanumeric));
-            QuoteGroup { quotes: group, variant, diffs }
+            // Worded differently: another version renders the leader's stretch in other words.
+            let variant = group.iter().zip(&diffs).any(|(q, ops)| {
+                q.doc != group[0].doc && ops.iter().any(|op| op.tag != Tag::Equal && op.text.chars().any(char::is_alphanumeric))
+            });
+            let first = group[0].doc;
+            let only_in = group.iter().all(|q| q.doc == first).then_some(first);
+            QuoteGroup { quotes: group, variant, diffs, only_in }
         })
         .collect();
     groups.sort_by_key(|g| (g.quotes[0].doc, g.quotes[0].segment));
@@ -382,8 +387,10 @@ mod tests {
             q(1, "It makes me angry, frankly, because it is unfair."),
             q(1, "unrelated words entirely here"),
         ]);
-        assert_eq!(groups.len(), 2);
-        assert!(groups.iter().all(|g| g.variant));
+        assert_eq!(groups.len(), 3);
+        assert!(groups.iter().filter(|g| g.only_in.is_none()).all(|g| g.variant));
+        let unrelated = groups.iter().find(|g| g.quotes[0].text.starts_with("unrelated")).unwrap();
+        assert_eq!((unrelated.only_in, unrelated.variant), (Some(1), false), "quoted by one version: kept, marked");
         let vile = groups.iter().find(|g| g.quotes[0].text.starts_with("This vile")).unwrap();
         assert!(vile.diffs[1].iter().any(|op| op.tag != Tag::Equal && op.text.contains("pits nations")));
         // A faithful fragment of a longer quote is not a variant.
@@ -402,7 +409,21 @@ mod tests {
             q(1, "the problem of the routes is upstream and so is the problem of money"),
             q(0, "money is short"),
         ]);
+        let shared: Vec<_> = groups.iter().filter(|g| g.only_in.is_none()).collect();
+        assert_eq!(shared.len(), 1);
+        assert_eq!(shared[0].quotes.len(), 2);
+        assert_eq!(groups.len(), 3, "the other two are each one version's own");
+    }
+
+    #[test]
+    fn one_versions_own_fragments_are_no_variant() {
+        // A version quoting two stretches of one utterance does not misquote itself.
+        let groups = group_quotes(vec![
+            q(0, "we need to make sure inflation stays low and be careful not to cut too quickly"),
+            q(0, "careful not to cut too quickly"),
+            q(1, "we need to make sure inflation stays low"),
+        ]);
         assert_eq!(groups.len(), 1);
-        assert_eq!(groups[0].quotes.len(), 2);
+        assert!(!groups[0].variant);
     }
 }

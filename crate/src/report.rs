@@ -188,7 +188,12 @@ impl fmt::Display for Report {
             writeln!(f, "\n## Quotes")?;
         }
         for g in &self.quotes {
-            writeln!(f, "  {}", if g.variant { "VARIANT WORDING" } else { "same wording" })?;
+            let verdict = match (g.only_in, g.variant) {
+                (Some(d), _) => format!("only in {}", self.documents[d].name),
+                (None, true) => "VARIANT WORDING".to_string(),
+                (None, false) => "same wording".to_string(),
+            };
+            writeln!(f, "  {verdict}")?;
             for (q, ops) in g.quotes.iter().zip(&g.diffs) {
                 let who = q.speaker.as_deref().unwrap_or("?");
                 writeln!(

@@ -529,6 +529,7 @@ mod tests {
 
     #[test]
     fn wire_furniture_is_boilerplate() {
+        use SegmentKind::*;
         for t in [
             "(Writing by Jane Doe; editing by John Roe)",
             "Copyright 2015 Thomson Reuters. All rights reserved.",
