@@ -314,7 +314,8 @@ pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
                 group.iter().map(|q| trim_uncovered(diff_words(&group[0].text, &q.text, &words_only))).collect();
             // Worded differently: another version renders the leader's stretch in other words.
             let variant = group.iter().zip(&diffs).any(|(q, ops)| {
-                q.doc != group[0].doc && ops.iter().any(|op| op.tag != Tag::Equal && op.text.chars().any(char::is_alphanumeric))
+                q.doc != group[0].doc
+                    && ops.iter().any(|op| op.tag != Tag::Equal && op.text.chars().any(char::is_alphanumeric))
             });
             let first = group[0].doc;
             let only_in = group.iter().all(|q| q.doc == first).then_some(first);
