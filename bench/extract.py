@@ -64,7 +64,7 @@ def predictions(exe, gold):
                     start = char_offset(raws[f["doc"]], byte)
                 facts["facts"].append({"doc": keys[f["doc"]], "text": f["text"], "value": f["value"],
                                        "unit": f["unit"], "group": group, "start": start})
-            if g["disagreement"]:
+            if g["disagreement"] in ("value", "qualifier"):
                 facts["conflicts"].append([group])
     return seg, quotes, facts
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::{align, groups, support, AlignConfig, Alignment, LinkKind, Prepared};
 use crate::diff::{diff_tokens, mark_quotes, DiffOptions};
-use crate::numbers::{group_numbers, read_figures_in, NumberFact, NumberGroup};
+use crate::numbers::{group_numbers, read_figures_in, Disagreement, NumberFact, NumberGroup};
 use crate::quotes::{find_quotes, group_quotes, Quote, QuoteGroup, RawQuote};
 use crate::report::{
     round_score, DocumentReport, Group, Link, Overlap, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
@@ -342,6 +342,8 @@ impl<'a> Text<'a> {
             .iter()
             .zip(tokens)
             .enumerate()
+            // A dateline's date and furniture's figures are no facts of the story.
+            .filter(|(_, (s, _))| !matches!(s.kind, SegmentKind::Dateline | SegmentKind::Boilerplate))
             .flat_map(|(segment, (s, tokens))| {
                 read_figures_in(self.slice(s), tokens).into_iter().map(move |f| NumberFact { doc, segment, ..f })
             })
@@ -440,7 +442,10 @@ fn summary(
 ) -> Summary {
     let mut s = Summary {
         quotes_variant: quotes.iter().filter(|q| q.variant).count(),
-        numbers_disagreeing: numbers.iter().filter(|n| n.disagreement.is_some()).count(),
+        numbers_disagreeing: numbers
+            .iter()
+            .filter(|n| matches!(n.disagreement, Some(Disagreement::Value | Disagreement::Qualifier)))
+            .count(),
         documents: documents.len(),
         segments: documents.iter().map(|d| d.segments.len()).sum(),
         shared_by_all: groups.iter().filter(|g| g.members.iter().all(|m| !m.is_empty())).count(),

@@ -209,10 +209,12 @@ impl fmt::Display for Report {
             writeln!(f, "\n## Numbers")?;
         }
         for g in &self.numbers {
-            let verdict = match g.disagreement {
-                Some(Disagreement::Value) => "DIFFERENT FIGURES",
-                Some(Disagreement::Qualifier) => "DIFFERENT HEDGING",
-                None => "agree",
+            let verdict = match (g.only_in, g.disagreement) {
+                (Some(_), _) => "only one version",
+                (None, Some(Disagreement::Value)) => "DIFFERENT FIGURES",
+                (None, Some(Disagreement::Qualifier)) => "DIFFERENT HEDGING",
+                (None, Some(Disagreement::Precision)) => "compatible (other precision)",
+                (None, None) => "agree",
             };
             let facts: Vec<String> = g
                 .facts

@@ -34,8 +34,11 @@ pub enum Unit {
     Percent,
     /// A calendar year.
     Year,
-    /// A span of time ("two weeks", "48 hours").
+    /// A span of time ("two weeks", "48 hours"; in seconds when given in
+    /// several units: "2:00:35", "two hours and 35 seconds").
     Duration,
+    /// A time of day, in hours ("12:50pm" = 12.83, "9pm" = 21).
+    Clock,
     /// A count of things.
     Count,
 }
@@ -101,6 +104,9 @@ pub enum Disagreement {
     Value,
     /// The same figure with different hedging ("more than 40" vs "40").
     Qualifier,
+    /// Different figures that agree at different precision ("more than 30"
+    /// and "34", "about 11,300" and "11,316"): compatible, not in dispute.
+    Precision,
 }
 
 /// The same numeric fact across versions.
@@ -110,6 +116,8 @@ pub struct NumberGroup {
     pub facts: Vec<NumberFact>,
     /// Whether and how the versions disagree.
     pub disagreement: Option<Disagreement>,
+    /// The one version that gives this figure, if only one does.
+    pub only_in: Option<usize>,
 }
 
 /// How strongly two figures of different versions look like one fact, or
@@ -125,13 +133,25 @@ fn affinity(x: &NumberFact, y: &NumberFact, same_thing: bool, linked: bool) -> O
     let same_value = x.value == y.value;
     let possible = match x.unit {
         Unit::Year => linked && same_value,
+        Unit::Clock => same_value || linked,
         // Counts of one thing with different values are one fact in dispute
         // only in linked sentences: "1,100 individuals arriving" and
         // "24,000 individuals deported" elsewhere are two facts.
-        Unit::Count | Unit::Duration => (same_thing || linked) && (same_value || same_thing && linked),
+        // The same specific value ("11,316", "2:00:35", "40.2") is one fact anywhere.
+        // So is the same thing counted at other precision ("more than 11,316 died", "about 11,300 died").
+        Unit::Count | Unit::Duration => {
+            (same_thing || linked) && (same_value || same_thing && linked)
+                || same_value && specific(x.value)
+                || same_thing && compatible(x, y)
+        }
         Unit::Gbp | Unit::Usd | Unit::Eur | Unit::Percent => same_thing || same_value || linked,
     };
     possible.then_some(2 * u8::from(linked) + 2 * u8::from(same_value) + u8::from(same_thing))
+}
+
+/// A value too particular to recur by chance: a fraction, or 100 and more.
+fn specific(value: f64) -> bool {
+    value.fract() != 0.0 || value.abs() >= 100.0
 }
 
 /// Whether two figures may be one fact as far as their time frames go.
@@ -211,14 +231,18 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
         .collect();
     scored.sort_by(|p, q| q.0.cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
 
-    // Merge groups only while their versions stay distinct and their time frames agree.
+    // Merge groups only while their time frames agree, and a version in both
+    // gives the same figure there (a headline and its lede may both say "5%").
     let mut group_of: Vec<usize> = (0..facts.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..facts.len()).map(|k| vec![k]).collect();
     for (_, x, y) in scored {
         let (gx, gy) = (group_of[x], group_of[y]);
         let clash = gx == gy
             || members[gx].iter().any(|&p| {
-                members[gy].iter().any(|&q| facts[p].doc == facts[q].doc || !same_frame(&facts[p], &facts[q]))
+                members[gy].iter().any(|&q| {
+                    let (a, b) = (&facts[p], &facts[q]);
+                    a.doc == b.doc && a.value != b.value || !same_frame(a, b)
+                })
             });
         if !clash {
             let moved = std::mem::take(&mut members[gy]);
@@ -229,23 +253,58 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
         }
     }
     let mut slots: Vec<Option<NumberFact>> = facts.into_iter().map(Some).collect();
-    members
+    let mut groups: Vec<NumberGroup> = members
         .into_iter()
-        .filter(|m| m.len() > 1)
+        .filter(|m| !m.is_empty())
         .map(|mut m| {
             m.sort_by_key(|&k| slots[k].as_ref().map(|f| (f.doc, f.segment)));
             let facts: Vec<NumberFact> = m.iter().filter_map(|&k| slots[k].take()).collect();
-            let first = &facts[0];
-            let disagreement = if facts.iter().any(|f| f.value != first.value) {
-                Some(Disagreement::Value)
-            } else if facts.iter().any(|f| f.qualifier != first.qualifier) {
-                Some(Disagreement::Qualifier)
-            } else {
-                None
-            };
-            NumberGroup { facts, disagreement }
+            let only_in = (facts.len() == 1).then_some(facts[0].doc);
+            NumberGroup { disagreement: verdict(&facts), facts, only_in }
         })
-        .collect()
+        .collect();
+    // Figures several versions give first, then each version's own, in reading order.
+    groups.sort_by_key(|g| (g.only_in.is_some(), g.facts[0].doc, g.facts[0].segment));
+    groups
+}
+
+/// How the figures of one group disagree, if they do.
+fn verdict(facts: &[NumberFact]) -> Option<Disagreement> {
+    let first = &facts[0];
+    if facts.iter().all(|f| f.value == first.value) {
+        // "more than 40" against "40" is in dispute; "about 12:20" against "12:20" is not.
+        let leaning = |f: &NumberFact| direction(&f.qualifier);
+        return facts.iter().any(|f| leaning(f) != leaning(first)).then_some(Disagreement::Qualifier);
+    }
+    let compatible = facts.iter().all(|x| facts.iter().all(|y| x.value == y.value || compatible(x, y)));
+    Some(if compatible { Disagreement::Precision } else { Disagreement::Value })
+}
+
+/// Which way a qualifier leans from its figure: up ("more than"), down
+/// ("nearly"), or neither (exact, or "about").
+fn direction(qualifier: &str) -> i8 {
+    match qualifier {
+        "more than" | "over" | "at least" | "above" | "just over" => 1,
+        "fewer than" | "less than" | "under" | "below" | "up to" | "almost" | "nearly" | "just under" => -1,
+        _ => 0,
+    }
+}
+
+/// Whether two different figures may state one quantity at different
+/// precision: within 3% (a rounding), or where a hedge allows the other
+/// ("more than 30" and "34"; "about 11,300" and "11,316"), within a quarter
+/// for a hedge one way and a tenth for "about".
+fn compatible(x: &NumberFact, y: &NumberFact) -> bool {
+    // A hedge reaches a little way: "more than 30" may be 34, not 6,000.
+    let allows = |h: &NumberFact, v: f64| {
+        let near = |share: f64| (v - h.value).abs() <= share * h.value.abs().max(v.abs());
+        match direction(&h.qualifier) {
+            1 => v >= h.value && near(0.25),
+            -1 => v <= h.value && near(0.25),
+            _ => !h.qualifier.is_empty() && near(0.1),
+        }
+    };
+    (x.value - y.value).abs() <= 0.03 * x.value.abs().max(y.value.abs()) || allows(x, y.value) || allows(y, x.value)
 }
 
 /// Keys shared by more figures than this (a value every paragraph repeats)
@@ -298,7 +357,37 @@ mod tests {
         let g = group_numbers(vec![fact(0, "£33 million of funding"), fact(1, "£33m funding")], &none);
         assert_eq!(g[0].disagreement, None);
         // Unrelated figures in unlinked sentences stay apart.
-        assert!(group_numbers(vec![fact(0, "40 countries"), fact(1, "6,000 people")], &none).is_empty());
+        let apart = group_numbers(vec![fact(0, "40 countries"), fact(1, "6,000 people")], &none);
+        assert!(apart.iter().all(|g| g.only_in.is_some()), "{apart:?}");
+        // Compatible at other precision: not in dispute.
+        let g =
+            group_numbers(vec![fact(0, "more than 11,316 people died"), fact(1, "about 11,300 people died")], &none);
+        assert_eq!(g[0].disagreement, Some(Disagreement::Precision));
+        let g = group_numbers(vec![fact(0, "by more than 30 seconds"), fact(1, "by 34 seconds")], &all);
+        assert_eq!(g[0].disagreement, Some(Disagreement::Precision));
+        let g = group_numbers(vec![fact(0, "at about 12:20 a.m."), fact(1, "at 12.20am")], &none);
+        assert_eq!((g[0].facts[0].value, g[0].disagreement), (20.0 / 60.0, None), "about a time is no dispute");
+    }
+
+    #[test]
+    fn times_spans_and_words_are_what_they_are() {
+        let f = read_figures("Kiptum won in 2:00:35, two hours and 35 seconds, at around 9pm, and five members voted.");
+        let read: Vec<_> = f.iter().map(|f| (f.text.as_str(), f.value, f.unit)).collect();
+        assert_eq!(
+            read,
+            [
+                ("2:00:35", 7235.0, Unit::Duration),
+                ("two hours and 35 seconds", 7235.0, Unit::Duration),
+                ("around 9pm", 21.0, Unit::Clock),
+                ("five", 5.0, Unit::Count),
+            ]
+        );
+        let f = read_figures("It hit 40 degrees Celsius (104 degrees Fahrenheit) at 0900 GMT.");
+        assert_eq!(f.iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>(), [(40.0, Unit::Count), (9.0, Unit::Clock)]);
+        assert_eq!(
+            read_figures("twenty-five people and two million pounds").iter().map(|f| f.value).collect::<Vec<_>>(),
+            [25.0, 2e6]
+        );
     }
 
     #[test]
@@ -315,7 +404,7 @@ mod tests {
         assert_eq!((around, earlier), (None, Some(Period::Year)), "the search stops at the next figure");
         let linked: HashSet<_> = [(0, 0, 1, 0), (0, 0, 2, 0), (1, 0, 2, 0)].into_iter().collect();
         let facts = vec![fact(0, week), fact(1, year), fact(2, open)];
-        let g = group_numbers(facts, &linked);
+        let g: Vec<NumberGroup> = group_numbers(facts, &linked).into_iter().filter(|g| g.only_in.is_none()).collect();
         assert_eq!(g.len(), 1, "the week's figure stays out: {g:?}");
         assert_eq!(g[0].facts.iter().map(|f| f.doc).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(g[0].disagreement, Some(Disagreement::Qualifier));
@@ -329,8 +418,9 @@ mod tests {
             NumberFact { segment: 3, ..fact(1, "committed £33 million to intensify") },
         ];
         let g = group_numbers(facts, &HashSet::default());
-        assert_eq!(g.len(), 1);
+        assert_eq!(g.len(), 2);
         assert_eq!(g[0].facts[1].segment, 3);
+        assert_eq!((g[1].only_in, g[1].facts[0].segment), (Some(1), 2), "the other figure is one version's own");
         assert_eq!(g[0].disagreement, None);
     }
 }

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::{NumberFact, Period, Unit};
+use crate::terms::is_stopword;
 use crate::tokenize::{normalize, tokenize, Token, TokenKind};
 
 const QUALIFIERS: &[&str] = &[
@@ -58,54 +59,56 @@ pub fn read_figures(sentence: &str) -> Vec<NumberFact> {
 
 /// [`read_figures`] for a sentence already tokenised (`tokens` slice `sentence`).
 pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> {
-    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
-        return Vec::new();
-    }
     // The words and figures; normalised only around a figure, where they are read.
     let words: Vec<usize> =
         (0..tokens.len()).filter(|&k| matches!(tokens[k].kind, TokenKind::Word | TokenKind::Number)).collect();
-    let norm = |k: usize| normalize(&tokens[k]);
+    let norm = |w: usize| normalize(&tokens[words[w]]);
+    let offset = |k: usize| tokens[k].text.as_ptr() as usize - sentence.as_ptr() as usize;
     let mut out = Vec::new();
-    for (w, &k) in words.iter().enumerate() {
-        let token = &tokens[k];
-        if token.kind != TokenKind::Number {
-            continue;
-        }
-        let Some((value, mut unit)) = parse_figure(token.text) else {
+    let mut previous_end: Option<usize> = None;
+    let mut w = 0;
+    while w < words.len() {
+        let Some(figure) = figure_at(tokens, &words, w) else {
+            w += 1;
             continue;
         };
+        let (value, mut unit, last) = figure;
+        // A conversion in brackets right after a figure ("40C (104F)", "10
+        // miles (16 km)") is that figure again, not a fact of its own.
+        let bracketed = words[w] > 0
+            && tokens[..words[w]].iter().rev().find(|t| t.kind != TokenKind::Space).is_some_and(|t| t.text == "(");
+        if bracketed && previous_end.is_some_and(|end| w <= end + 4) {
+            w = last + 1;
+            continue;
+        }
         // What it describes: the next two content words, stopping at the next figure.
-        let describes: Vec<String> = words[w + 1..]
+        let describes: Vec<String> = words[last + 1..]
             .iter()
-            .take_while(|&&k| tokens[k].kind == TokenKind::Word)
-            .map(|&k| norm(k).into_owned())
-            .filter(|w| {
-                !matches!(
-                    w.as_str(),
-                    "of" | "the" | "a" | "in" | "and" | "to" | "have" | "has" | "had" | "were" | "was"
-                )
-            })
+            .take_while(|&&k| tokens[k].kind == TokenKind::Word && word_value(&normalize(&tokens[k])).is_none())
+            .map(|&k| normalize(&tokens[k]).into_owned())
+            // Function words and words of time say nothing of what is counted.
+            .filter(|w| !is_stopword(w) && !matches!(w.as_str(), "last" | "next" | "set" | "per" | "ago"))
             .take(2)
             .collect();
         if unit == Unit::Count && describes.first().is_some_and(|d| TIME_WORDS.iter().any(|t| d.starts_with(t))) {
             unit = Unit::Duration;
         }
         // The qualifier: one or two words right before the figure.
-        let before: Vec<Cow<'_, str>> = words[..w].iter().rev().take(2).map(|&k| norm(k)).collect();
+        let before: Vec<Cow<'_, str>> = (w.saturating_sub(2)..w).rev().map(norm).collect();
         let qualifier = [before.get(1).map(|b| format!("{b} {}", before[0])), before.first().map(|b| b.to_string())]
             .into_iter()
             .flatten()
             .find(|q| QUALIFIERS.contains(&q.as_str()))
             .unwrap_or_default();
-        let start = if qualifier.is_empty() {
-            token.text.as_ptr() as usize - sentence.as_ptr() as usize
+        let first = w - if qualifier.is_empty() { 0 } else { qualifier.split(' ').count() };
+        let start = offset(words[first]);
+        let end = offset(words[last]) + tokens[words[last]].text.len();
+        // A span of time is its own time frame; a calendar year or a clock time frames others.
+        let period = if matches!(unit, Unit::Duration | Unit::Year | Unit::Clock) {
+            None
         } else {
-            let first = words[w - qualifier.split(' ').count()];
-            tokens[first].text.as_ptr() as usize - sentence.as_ptr() as usize
+            time_frame(tokens, &words, w)
         };
-        let end = token.text.as_ptr() as usize - sentence.as_ptr() as usize + token.text.len();
-        // A span of time is its own time frame; a calendar year frames others.
-        let period = if matches!(unit, Unit::Duration | Unit::Year) { None } else { time_frame(tokens, &words, w) };
         out.push(NumberFact {
             doc: 0,
             segment: 0,
@@ -116,8 +119,169 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             describes,
             period,
         });
+        previous_end = Some(last);
+        w = last + 1;
     }
     out
+}
+
+/// The figure that starts at `words[w]`, if any: its value, unit and last
+/// word. Digits (`£33m`, `31%`, `12:50pm`, `2:00:35`), numbers in words
+/// ("five", "twenty-five", "two million", "third"), and spans of time in
+/// several units ("two hours and 35 seconds") as one figure.
+fn figure_at(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<(f64, Unit, usize)> {
+    let norm = |w: usize| normalize(&tokens[words[w]]);
+    let token = &tokens[words[w]];
+    let (mut value, mut unit, mut last) = if token.kind == TokenKind::Number {
+        let (value, unit) = parse_figure(token.text)?;
+        (value, unit, w)
+    } else {
+        let mut value = word_value(&norm(w))?;
+        let mut last = w;
+        // "twenty-five", "two million", "three hundred".
+        while let Some(next) = (last + 1 < words.len()).then(|| word_value(&norm(last + 1))).flatten() {
+            match scale_word(&norm(last + 1)) {
+                Some(scale) => value *= scale,
+                None if value >= 20.0 && value % 10.0 == 0.0 && next < 10.0 => value += next,
+                None => break,
+            }
+            last += 1;
+        }
+        (value, Unit::Count, last)
+    };
+    // A clock time: "12:50pm", "9 pm", "12:20 a.m.", "0900 GMT".
+    if matches!(unit, Unit::Count | Unit::Clock) {
+        if let Some(next) = (last + 1 < words.len()).then(|| norm(last + 1)) {
+            let meridiem = matches!(next.as_ref(), "am" | "pm" | "a.m" | "p.m");
+            let zone = matches!(next.as_ref(), "gmt" | "bst" | "utc" | "cet" | "edt" | "est" | "jst");
+            if meridiem && value < 13.0 {
+                // In whole minutes, so "12:20 a.m." and "12.20am" are one value.
+                value = ((on_clock(value.trunc(), next.starts_with('p')) + value.fract()) * 60.0).round() / 60.0;
+                unit = Unit::Clock;
+                last += 1;
+            } else if zone && token.kind == TokenKind::Number {
+                if unit == Unit::Count && value >= 100.0 {
+                    value = (value / 100.0).floor() + (value % 100.0) / 60.0;
+                }
+                unit = Unit::Clock;
+                last += 1;
+            }
+        }
+    }
+    // A span in several units: "2 hours, 35 seconds", "two hours and 35 seconds".
+    if unit == Unit::Count {
+        if let Some(seconds) = (last + 1 < words.len()).then(|| seconds_of(&norm(last + 1))).flatten() {
+            let mut total = value * seconds;
+            let mut end = last + 1;
+            loop {
+                let mut next = end + 1;
+                if next < words.len() && norm(next) == "and" {
+                    next += 1;
+                }
+                let Some((more, _, more_last)) =
+                    (next < words.len()).then(|| figure_at_plain(tokens, words, next)).flatten()
+                else {
+                    break;
+                };
+                let Some(unit_seconds) =
+                    (more_last + 1 < words.len()).then(|| seconds_of(&norm(more_last + 1))).flatten()
+                else {
+                    break;
+                };
+                if unit_seconds >= seconds {
+                    break;
+                }
+                total += more * unit_seconds;
+                end = more_last + 1;
+            }
+            if end > last + 1 {
+                return Some((total, Unit::Duration, end));
+            }
+        }
+    }
+    Some((value, unit, last))
+}
+
+/// A plain count in digits or words at `words[w]` (no clock, no span).
+fn figure_at_plain(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<(f64, Unit, usize)> {
+    let token = &tokens[words[w]];
+    if token.kind == TokenKind::Number {
+        let (value, unit) = parse_figure(token.text)?;
+        return (unit == Unit::Count).then_some((value, unit, w));
+    }
+    word_value(&normalize(token)).map(|v| (v, Unit::Count, w))
+}
+
+/// The hour of the day that `hours` on a twelve-hour clock is: 12 a.m. is 0, 3 p.m. is 15.
+fn on_clock(hours: f64, pm: bool) -> f64 {
+    match (pm, hours >= 12.0) {
+        (true, false) => hours + 12.0,
+        (false, true) => hours - 12.0,
+        _ => hours,
+    }
+}
+
+/// Seconds in one unit of time named by `word` ("hours", "minute", "secs").
+fn seconds_of(word: &str) -> Option<f64> {
+    Some(match word.trim_end_matches('s') {
+        "second" | "sec" => 1.0,
+        "minute" | "min" => 60.0,
+        "hour" | "hr" => 3600.0,
+        _ => return None,
+    })
+}
+
+/// A number written as a word: "five", "twelve", "forty", "third", "dozen",
+/// "million". Not "one" or "first": too often no figure at all.
+fn word_value(word: &str) -> Option<f64> {
+    const CARDINALS: [&str; 20] = [
+        "",
+        "",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const ORDINALS: [&str; 13] = [
+        "", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth",
+    ];
+    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    if let Some(n) = CARDINALS.iter().chain(&ORDINALS).position(|&c| !c.is_empty() && c == word) {
+        return Some((if n < 20 { n } else { n - 20 }) as f64);
+    }
+    if let Some(n) = TENS.iter().position(|&t| !t.is_empty() && t == word) {
+        return Some(n as f64 * 10.0);
+    }
+    match word {
+        "dozen" => Some(12.0),
+        _ => scale_word(word),
+    }
+}
+
+/// A word that multiplies the number before it.
+fn scale_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        _ => return None,
+    })
 }
 
 /// The time frame of the figure at `words[w]`: the nearest one within reach
@@ -157,6 +321,26 @@ fn is_year(text: &str) -> bool {
 /// Value and unit of one number token: `£33 million`, `$10bn`, `31%`, `1,100`, `2025`.
 fn parse_figure(text: &str) -> Option<(f64, Unit)> {
     let lower = text.to_lowercase();
+    // "2:00:35" is a span of time (seconds); "12:50pm", "12.50pm", "9pm" a time of day (hours).
+    let clock = |rest: &str, pm: bool| -> Option<f64> {
+        let mut parts = rest.split([':', '.']);
+        let hours: f64 = parts.next()?.parse().ok()?;
+        let minutes: f64 = parts.next().map_or(Some(0.0), |m| m.parse().ok())?;
+        Some((on_clock(hours, pm) * 60.0 + minutes) / 60.0)
+    };
+    for (suffix, pm) in [("pm", true), ("am", false)] {
+        if let Some(rest) = lower.strip_suffix(suffix) {
+            return clock(rest, pm).map(|v| (v, Unit::Clock));
+        }
+    }
+    if lower.contains(':') {
+        let parts: Vec<f64> = lower.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+        return Some(match parts[..] {
+            [h, m, s] => (h * 3600.0 + m * 60.0 + s, Unit::Duration),
+            [h, m] => ((h * 60.0 + m) / 60.0, Unit::Clock),
+            _ => return None,
+        });
+    }
     let (unit, rest) = match lower.chars().next()? {
         '£' => (Some(Unit::Gbp), &lower['£'.len_utf8()..]),
         '$' => (Some(Unit::Usd), &lower[1..]),

@@ -167,13 +167,12 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         let boundary = term_at + run;
         let rest = &para[boundary..];
         // A full-width stop ends a sentence with no space after it (Chinese, Japanese).
-        if is_full_width_end(c) && !rest.trim_start().is_empty() {
-            out.push((start + sentence_start, start + boundary));
-            sentence_start = para.len() - rest.trim_start().len();
-        } else if rest.starts_with(char::is_whitespace)
-            && starts_sentence(rest)
-            && !is_non_final(para, term_at, c, rest)
-            && !is_ordinal(&para[..term_at], rest)
+        let full_width = is_full_width_end(c) && !rest.trim_start().is_empty();
+        if full_width
+            || rest.starts_with(char::is_whitespace)
+                && starts_sentence(rest)
+                && !is_non_final(para, term_at, c, rest)
+                && !is_ordinal(&para[..term_at], rest)
         {
             out.push((start + sentence_start, start + boundary));
             sentence_start = para.len() - rest.trim_start().len();
