@@ -312,3 +312,41 @@ test("accessibility: no serious axe violations, light and dark", async () => {
     await context.close();
   }
 });
+
+test("numbers of independent reports: a dispute, a compatible pair, times and race times as themselves, no dateline", async () => {
+  const { encodePermalink } = await import("../www/inputs.js");
+  const documents = [
+    {
+      name: "Wire",
+      text: "date 2023-10-08\nCHICAGO (AP) — Kelvin Kiptum set a world record in the Chicago Marathon on Sunday, finishing in 2:00:35 to beat the old mark by 34 seconds. The race began at 7:30am. Organisers said 48,000 runners took part.",
+    },
+    {
+      name: "Paper",
+      text: "Kenyan Kelvin Kiptum broke the marathon world record in Chicago, winning in two hours and 35 seconds to beat Eliud Kipchoge's mark by more than 30 seconds. The race started at 7.30am. Organisers said 45,000 runners took part.",
+    },
+  ];
+  const link = await encodePermalink({ documents, left: 0, right: 1, view: "numbers" });
+  const { page, context, errors } = await openPage(env.browser, `${env.base}#${link}`);
+  await page.waitForSelector("table.numbers tbody tr");
+  const shared = page.locator("table.numbers:not(.own) tbody tr");
+  // One row per quantity, both figures and their sentences in it.
+  const runners = shared.filter({ hasText: "48,000" });
+  assert.equal(await runners.count(), 1);
+  assert.match(await runners.textContent(), /45,000/);
+  assert.match(await runners.locator(".badge.disagree").textContent(), /different figures/);
+  assert.match(await runners.locator(".ctx").first().textContent(), /Organisers said 48,000 runners took part/);
+  const margin = shared.filter({ hasText: "more than 30 seconds" });
+  assert.match(await margin.locator(".badge").textContent(), /compatible/);
+  assert.match(await margin.textContent(), /34 seconds/);
+  // A race time and a time of day are one figure each, and agree across notations.
+  const time = shared.filter({ hasText: "2:00:35" });
+  assert.match(await time.textContent(), /two hours and 35 seconds/);
+  assert.equal(await time.locator(".badge.agree").count(), 1);
+  assert.equal(await shared.filter({ hasText: "7.30am" }).locator(".unit").first().textContent(), " time of day");
+  // No row for a part of a time, nor for the dateline's date.
+  const figures = await page.locator("table.numbers li strong").allTextContents();
+  for (const part of ["00", "35", "2023", "08", "7", "30"]) assert.ok(!figures.includes(part), `no "${part}" figure: ${figures}`);
+  await page.screenshot({ path: join(ARTIFACTS, "numbers.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

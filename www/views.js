@@ -231,14 +231,16 @@ export function renderOverview(root, report, onJump) {
   return n;
 }
 
-/** Quotes: every quotation with each version's wording, variants highlighted. */
+/** Quotes: every quotation with each version's wording, variants highlighted; each version's own quotes after. */
 export function renderQuotes(root, report) {
   const wrap = el("div", "cards");
-  if (!report.quotes.length) wrap.append(el("p", "empty-note", "No quotation appears in more than one version."));
-  for (const group of report.quotes) {
-    const card = el("section", `card row${group.variant ? " variant change" : ""}`);
+  if (!report.quotes.length) wrap.append(el("p", "empty-note", "No quotation in any version."));
+  const ordered = [...report.quotes.filter((g) => g.only_in === null), ...report.quotes.filter((g) => g.only_in !== null)];
+  for (const group of ordered) {
+    const own = group.only_in !== null;
+    const card = el("section", `card row${group.variant ? " variant change" : ""}${own ? " own" : ""}`);
     const versions = new Set(group.quotes.map((q) => q.doc)).size;
-    const title = el("h2", "card-title", `Quoted in ${versions} versions`);
+    const title = el("h2", "card-title", own ? `Only in ${report.documents[group.only_in].name}` : `Quoted in ${versions} versions`);
     if (group.variant) title.append(" ", badge("variant", "wording differs"));
     card.append(title);
     const list = el("ul", "quote-list");
@@ -259,33 +261,54 @@ export function renderQuotes(root, report) {
   return report.quotes.length;
 }
 
-/** Numbers: each numeric fact across versions, disagreements flagged. */
+const UNIT_LABEL = { gbp: "£", usd: "$", eur: "€", percent: "%", year: "year", duration: "span of time", clock: "time of day", count: "count" };
+const VERDICT = {
+  value: ["disagree", "⚠ different figures"],
+  qualifier: ["disagree", "⚠ different hedging"],
+  precision: ["compatible", "≈ compatible (other precision)"],
+};
+
+/** One numeric fact's row: its label, each version's figure with its unit and sentence, the verdict. */
+function numberRow(body, report, g) {
+  const tr = body.insertRow();
+  const [verdictClass, verdictText] = VERDICT[g.disagreement] ?? ["agree", "✓ agree"];
+  tr.className = `row${verdictClass === "disagree" ? " change disagree" : ""}${verdictClass === "compatible" ? " compatible" : ""}`;
+  const period = g.facts.find((f) => f.period)?.period;
+  const unit = UNIT_LABEL[g.facts[0].unit];
+  tr.append(el("td", "what", `${g.facts[0].describes.join(" ") || unit}${period ? ` (${period})` : ""}`));
+  const td = el("td");
+  const list = el("ul", "facts");
+  for (const f of g.facts) {
+    const li = el("li");
+    li.dataset.doc = f.doc;
+    li.dataset.seg = f.segment;
+    li.append(el("span", "who", `${report.documents[f.doc].name}: `), el("strong", g.disagreement ? "num" : "", f.text), el("span", "unit", ` ${UNIT_LABEL[f.unit]}`));
+    li.append(el("div", "ctx", report.documents[f.doc].segments[f.segment].text));
+    list.append(li);
+  }
+  td.append(list);
+  tr.append(td, el("td", "verdict", ""));
+  tr.lastChild.append(g.only_in === null ? badge(verdictClass, verdictText) : badge("own", "one version"));
+}
+
+/** Numbers: one row per quantity across versions, verdict flagged; each version's own figures listed apart. */
 export function renderNumbers(root, report) {
   const table = el("table", "numbers");
   const head = table.createTHead().insertRow();
-  for (const h of ["What", "Figures by version", "Verdict"]) head.append(Object.assign(el("th", "", h), { scope: "col" }));
-  const body = table.createTBody();
-  const verdicts = { value: "different figures", qualifier: "different hedging" };
-  for (const g of report.numbers) {
-    const tr = body.insertRow();
-    tr.className = `row${g.disagreement ? " change disagree" : ""}`;
-    const period = g.facts.find((f) => f.period)?.period;
-    tr.append(el("td", "what", `${g.facts[0].describes.join(" ") || g.facts[0].unit}${period ? ` (${period})` : ""}`));
-    const td = el("td");
-    const list = el("ul", "facts");
-    for (const f of g.facts) {
-      const li = el("li");
-      li.dataset.doc = f.doc;
-      li.dataset.seg = f.segment;
-      li.append(el("span", "who", `${report.documents[f.doc].name}: `), el("strong", g.disagreement ? "num" : "", f.text));
-      list.append(li);
-    }
-    td.append(list);
-    tr.append(td, el("td", "", ""));
-    tr.lastChild.append(g.disagreement ? badge("disagree", `⚠ ${verdicts[g.disagreement]}`) : badge("agree", "✓ agree"));
+  for (const h of ["What", "Figures by version, in their sentences", "Verdict"]) head.append(Object.assign(el("th", "", h), { scope: "col" }));
+  const shared = table.createTBody();
+  const own = report.numbers.filter((g) => g.only_in !== null);
+  for (const g of report.numbers.filter((g) => g.only_in === null)) numberRow(shared, report, g);
+  if (!shared.rows.length) shared.insertRow().append(Object.assign(el("td", "", "No figure appears in more than one version."), { colSpan: 3 }));
+  const nodes = [table];
+  if (own.length) {
+    const apart = el("table", "numbers own");
+    apart.append(Object.assign(el("caption", "", `Only in one version (${own.length})`)));
+    const body = apart.createTBody();
+    for (const g of own) numberRow(body, report, g);
+    nodes.push(apart);
   }
-  if (!report.numbers.length) body.insertRow().append(Object.assign(el("td", "", "No figure appears in more than one version."), { colSpan: 3 }));
-  root.replaceChildren(table);
+  root.replaceChildren(...nodes);
   return report.numbers.length;
 }
 

@@ -38,11 +38,11 @@ export interface Overlap { a: number; b: number; score: number }
 export interface PairReport { a: number; b: number; similarity: number; links: Link[]; overlaps: Overlap[]; unmatched_a: number[]; unmatched_b: number[] }
 export interface Group { members: number[][] }
 export interface Quote { doc: number; segment: number; text: string; speaker: string | null }
-export interface QuoteGroup { quotes: Quote[]; variant: boolean; diffs: WordOp[][] }
-export type Unit = "gbp" | "usd" | "eur" | "percent" | "year" | "duration" | "count";
+export interface QuoteGroup { quotes: Quote[]; variant: boolean; diffs: WordOp[][]; only_in: number | null }
+export type Unit = "gbp" | "usd" | "eur" | "percent" | "year" | "duration" | "clock" | "count";
 export type Period = "day" | "week" | "month" | "year";
 export interface NumberFact { doc: number; segment: number; text: string; value: number; unit: Unit; qualifier: string; describes: string[]; period: Period | null }
-export interface NumberGroup { facts: NumberFact[]; disagreement: "value" | "qualifier" | null }
+export interface NumberGroup { facts: NumberFact[]; disagreement: "value" | "qualifier" | "precision" | null; only_in: number | null }
 export interface Summary {
   documents: number; segments: number; shared_by_all: number; unique: number;
   links_identical: number; links_minor_edit: number; links_paraphrase: number; links_partial: number; links_moved: number;
