@@ -275,7 +275,9 @@ function numberRow(body, report, g) {
   tr.className = `row${verdictClass === "disagree" ? " change disagree" : ""}${verdictClass === "compatible" ? " compatible" : ""}`;
   const period = g.facts.find((f) => f.period)?.period;
   const unit = UNIT_LABEL[g.facts[0].unit];
-  tr.append(el("td", "what", `${g.facts[0].describes.join(" ") || unit}${period ? ` (${period})` : ""}`));
+  // What it counts: the word after a count or an amount; a time, a span or a year is what it is.
+  const thing = ["count", "gbp", "usd", "eur", "percent"].includes(g.facts[0].unit) && g.facts[0].describes[0];
+  tr.append(el("td", "what", `${thing || unit}${period ? ` (${period})` : ""}`));
   const td = el("td");
   const list = el("ul", "facts");
   for (const f of g.facts) {

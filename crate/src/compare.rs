@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::{align, groups, support, AlignConfig, Alignment, LinkKind, Prepared};
 use crate::diff::{diff_tokens, mark_quotes, DiffOptions};
 use crate::numbers::{group_numbers, read_figures_in, Disagreement, NumberFact, NumberGroup};
+use crate::provenance::{parse_time, provenance, Version, Words};
 use crate::quotes::{find_quotes, group_quotes, Quote, QuoteGroup, RawQuote};
 use crate::report::{
     round_score, DocumentReport, Group, Link, Overlap, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
@@ -38,17 +39,22 @@ pub struct Document {
     /// Already split sentences, taken as they are.
     #[serde(default)]
     pub sentences: Option<Vec<String>>,
+    /// When it was published, ISO 8601 (`2024-08-01`, `2024-08-01T09:30:00+01:00`):
+    /// the earlier of two related versions is the source. Read from a
+    /// `date 2024-08-01` dateline when not given.
+    #[serde(default)]
+    pub published: Option<String>,
 }
 
 impl Document {
     /// A version from raw text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Document { name: name.into(), text: text.into(), sentences: None }
+        Document { name: name.into(), text: text.into(), sentences: None, published: None }
     }
 
     /// A version already split into sentences.
     pub fn from_sentences(name: impl Into<String>, sentences: Vec<String>) -> Self {
-        Document { name: name.into(), text: String::new(), sentences: Some(sentences) }
+        Document { name: name.into(), text: String::new(), sentences: Some(sentences), published: None }
     }
 }
 
@@ -199,6 +205,21 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         similarity[p.a][p.b] = p.similarity;
         similarity[p.b][p.a] = p.similarity;
     }
+    let spans: Vec<Vec<Span>> = texts.iter().map(Text::spans).collect();
+    let versions: Vec<Version<'_>> = texts
+        .iter()
+        .zip(&tokens)
+        .zip(&spans)
+        .zip(docs)
+        .map(|(((t, tokens), spans), doc)| Version {
+            words: Words::new(tokens, &t.segments.iter().map(|s| s.start).collect::<Vec<_>>()),
+            kinds: t.segments.iter().map(|s| s.kind).collect(),
+            spans: spans.clone(),
+            text: &t.text,
+            published: doc.published.as_deref().and_then(parse_time).or_else(|| t.dateline_time()),
+        })
+        .collect();
+    let provenance = provenance(&versions, &pairs);
     let documents: Vec<DocumentReport> = texts
         .iter()
         .enumerate()
@@ -207,7 +228,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
             segments: t
                 .segments
                 .iter()
-                .zip(t.spans())
+                .zip(spans[d].iter().copied())
                 .enumerate()
                 .map(|(i, (s, span))| Segment {
                     text: t.slice(s).to_string(),
@@ -233,6 +254,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         similarity,
         quotes,
         numbers,
+        provenance,
         summary,
     })
 }
@@ -267,6 +289,14 @@ fn check_limits(docs: &[Document], options: &CompareOptions) -> Result<(), Compa
     }
     if options.base >= docs.len() {
         return Err(CompareError::BaseOutOfRange { base: options.base, count: docs.len() });
+    }
+    for (k, d) in docs.iter().enumerate() {
+        if let Some(p) = d.published.as_deref().filter(|p| parse_time(p).is_none()) {
+            return Err(CompareError::InvalidInput(format!(
+                "version {}: publication time '{p}' is not an ISO 8601 date such as 2024-08-01 or 2024-08-01T09:30:00Z",
+                k + 1
+            )));
+        }
     }
     Ok(())
 }
@@ -348,6 +378,14 @@ impl<'a> Text<'a> {
                 read_figures_in(self.slice(s), tokens).into_iter().map(move |f| NumberFact { doc, segment, ..f })
             })
             .collect()
+    }
+
+    /// The time a `date 2024-08-01` dateline gives, in minutes since 1970.
+    fn dateline_time(&self) -> Option<i64> {
+        self.segments
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Dateline)
+            .find_map(|s| self.slice(s).trim().strip_prefix("date ").and_then(parse_time))
     }
 
     fn slice(&self, s: &RawSegment) -> &str {

@@ -26,6 +26,7 @@ pub mod align;
 pub mod compare;
 pub mod diff;
 pub mod numbers;
+pub mod provenance;
 pub mod quotes;
 pub mod report;
 pub mod segment;

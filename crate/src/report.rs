@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::LinkKind;
 use crate::diff::{Tag, WordOp};
 use crate::numbers::{Disagreement, NumberGroup};
+use crate::provenance::Provenance;
 use crate::quotes::QuoteGroup;
 use crate::segment::SegmentKind;
 
@@ -34,8 +35,10 @@ pub struct Report {
     pub similarity: Vec<Vec<f64>>,
     /// Quotations of the same utterance in several versions.
     pub quotes: Vec<QuoteGroup>,
-    /// Numeric facts stated by several versions.
+    /// Every figure, grouped by the quantity it states across versions.
     pub numbers: Vec<NumberGroup>,
+    /// Who reuses whose words: verbatim runs, relations, a family tree.
+    pub provenance: Provenance,
     /// Counts for a headline view.
     pub summary: Summary,
 }
@@ -182,6 +185,29 @@ impl fmt::Display for Report {
             }
             for &j in &p.unmatched_b {
                 writeln!(f, "  only in {}: [{j}] {}", db.name, one_line(&db.segments[j].text))?;
+            }
+        }
+        writeln!(f, "\n## Provenance")?;
+        for p in &self.provenance.pairs {
+            let direction = match p.source {
+                Some(s) => format!(", {} first", self.documents[s].name),
+                None => String::new(),
+            };
+            writeln!(
+                f,
+                "  {} ~ {}: {:?} ({:.0}% and {:.0}% verbatim, {:.0}% close{direction})",
+                self.documents[p.a].name,
+                self.documents[p.b].name,
+                p.relation,
+                100.0 * p.shared_a,
+                100.0 * p.shared_b,
+                100.0 * p.close
+            )?;
+        }
+        for (d, l) in self.provenance.tree.iter().enumerate() {
+            if let Some(parent) = l.parent {
+                let how = if l.directed { "derives from" } else { "shares a source with" };
+                writeln!(f, "  {} {how} {} ({:?})", self.documents[d].name, self.documents[parent].name, l.relation)?;
             }
         }
         if !self.quotes.is_empty() {
