@@ -47,15 +47,27 @@ test("seeds load and two versions show side by side with highlighted words", asy
 
 test("every view renders, by click and by keyboard", async () => {
   const { page, context } = await openPage(env.browser, env.base);
-  const expect = { side: "table.sbs", inline: "ol.redline", synopsis: "table.synopsis", overview: ".strip", quotes: ".card", numbers: "table.numbers" };
+  const expect = {
+    side: "table.sbs",
+    inline: "ol.redline",
+    synopsis: "table.synopsis",
+    overview: ".strip",
+    quotes: ".card",
+    numbers: "table.numbers",
+    provenance: ".stemma-list",
+  };
   for (const [view, selector] of Object.entries(expect)) {
     await page.click(`[data-view=${view}]`);
     assert.ok((await page.locator(`#view ${selector}`).count()) > 0, `${view} shows ${selector}`);
     await page.screenshot({ path: join(ARTIFACTS, `view-${view}.png`) });
   }
-  // Keys 1-6 switch views.
+  // Keys 1-7 switch views.
   await page.locator("body").press("3");
   assert.equal(await page.getAttribute("#view", "data-view"), "synopsis");
+  await page.locator("body").press("7");
+  assert.equal(await page.getAttribute("#view", "data-view"), "provenance");
+  // The seeds: the rewrite derives from Metro's report, which came first.
+  assert.match(await page.locator(".stemma-list li.version").nth(1).textContent(), /Metro, rewritten ← derives from Metro \(31 Mar 2025\) \(rewrite/);
   await page.locator("body").press("1");
   assert.equal(await page.getAttribute("#view", "data-view"), "side");
   await context.close();
@@ -348,6 +360,62 @@ test("numbers of independent reports: a dispute, a compatible pair, times and ra
   const figures = await page.locator("table.numbers li strong").allTextContents();
   for (const part of ["00", "35", "2023", "08", "7", "30"]) assert.ok(!figures.includes(part), `no "${part}" figure: ${figures}`);
   await page.screenshot({ path: join(ARTIFACTS, "numbers.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("provenance: two reprints of one wire text and an independent report, times read from the HTML", async () => {
+  const { encodePermalink } = await import("../www/inputs.js");
+  const wire = [
+    "Japan's SLIM probe landed on the moon early on Saturday, the country's space agency said, making Japan the fifth nation to reach the lunar surface.",
+    "The lander touched down at about 12:20am Tokyo time, but its solar cells are not generating electricity, officials told a news conference.",
+    "Engineers switched the craft to its batteries, which would last only for hours, and were working to send data back to Earth.",
+    "The agency said it would take up to a month to confirm whether the landing was as precise as planned.",
+  ];
+  const page1 = (head, body) => `<!doctype html><html><head>${head}</head><body><article>${body.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`;
+  const files = [
+    { name: "wire.html", head: '<meta property="article:published_time" content="2024-01-20T01:00:00+09:00">', body: wire },
+    {
+      name: "reprint.html",
+      head: '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-01-20T03:00:00+09:00"}</script>',
+      body: [...wire.slice(0, 3), "The mission cost about 18 billion yen."],
+    },
+    { name: "trimmed.html", head: "", body: [`<time datetime="2024-01-20T05:30:00+09:00">20 January</time> ${wire[0]}`, wire[1]] },
+    {
+      name: "own.html",
+      head: '<meta property="article:published_time" content="2024-01-20T02:00:00+09:00">',
+      body: [
+        "A small Japanese spacecraft has reached the Moon, but a power fault may cut its mission short.",
+        "Controllers said the probe was running on reserve power after its panels failed to produce any.",
+      ],
+    },
+  ];
+  const link = await encodePermalink({ documents: [], left: 0, right: 1, view: "side" });
+  const { page, context, errors } = await openPage(env.browser, `${env.base}#${link}`);
+  await page.setInputFiles(
+    "#open-files",
+    files.map((f) => ({ name: f.name, mimeType: "text/html", buffer: Buffer.from(page1(f.head, f.body)) })),
+  );
+  await page.waitForFunction(() => document.querySelectorAll("#left option").length === 4);
+  await compared(page);
+  // Side by side, wire against its reprint: the reprint's sentences are copied from the wire.
+  await page.selectOption("#left", "0");
+  await page.selectOption("#right", "1");
+  const marks = await page.locator("table.sbs td:nth-child(2) .badge.origin").allTextContents();
+  assert.ok(marks.filter((m) => m === "copied from wire").length >= 3, `marks: ${marks}`);
+  assert.ok(marks.includes("own"), `the reprint's own sentence: ${marks}`);
+  const wireMarks = await page.locator("table.sbs td:nth-child(1) .badge.origin").allTextContents();
+  assert.ok(wireMarks.some((m) => m.startsWith("copied by ")), `the wire's words went to later versions: ${wireMarks}`);
+  // The tree: both reprints derive from the wire (it came first); the independent report is its own.
+  await page.click("[data-view=provenance]");
+  const lines = await page.locator(".stemma-list li.version").allTextContents();
+  assert.match(lines[1], /reprint ← derives from wire \(same source text/);
+  assert.match(lines[2], /trimmed ← derives from (wire|reprint) \(same source text/);
+  assert.match(lines[0], /wire — the earliest: the source of reprint, trimmed/);
+  assert.match(lines[3], /own — its own report/);
+  const pair = page.locator(".provenance-pairs tr", { hasText: "wire · reprint" });
+  assert.match(await pair.textContent(), /same source text.*wire$/);
+  await page.screenshot({ path: join(ARTIFACTS, "provenance.png"), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -28,6 +28,30 @@ export function htmlToText(html) {
   return lines.length ? lines.join("\n") : clean(root.textContent ?? "");
 }
 
+/**
+ * When an HTML page says it was published: `article:published_time`, JSON-LD
+ * `datePublished`, or the first `<time datetime>`; an ISO 8601 string, or "".
+ */
+export function publishedTime(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const iso = (s) => (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s ?? "") ? s : "");
+  const meta = doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"]')?.getAttribute("content");
+  if (iso(meta?.trim())) return meta.trim();
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      const data = JSON.parse(script.textContent ?? "");
+      const found = [data, ...(Array.isArray(data?.["@graph"]) ? data["@graph"] : []), ...(Array.isArray(data) ? data : [])]
+        .map((d) => d?.datePublished)
+        .find((d) => iso(d));
+      if (found) return found;
+    } catch {
+      // A damaged JSON-LD block says nothing.
+    }
+  }
+  const time = doc.querySelector("time[datetime]")?.getAttribute("datetime")?.trim();
+  return iso(time) ? time : "";
+}
+
 /** Markdown reduced to plain text: markers of headings, emphasis and links dropped. */
 export function markdownToText(md) {
   return md
@@ -48,7 +72,7 @@ export function textOf(content, fileName = "") {
   return content;
 }
 
-/** A version from a File: `{name, text}`, or throws an Error saying why not. */
+/** A version from a File: `{name, text}` (and `published` when an HTML page says it), or throws an Error saying why not. */
 export async function readVersionFile(file) {
   if (file.size > MAX_FILE_BYTES) {
     throw new Error(`${file.name} is too large (${(file.size / 1048576).toFixed(1)} MiB; at most 8 MiB)`);
@@ -61,7 +85,9 @@ export async function readVersionFile(file) {
     throw new Error(`${file.name} is not UTF-8 text`);
   }
   if (content.includes("\u0000")) throw new Error(`${file.name} looks like a binary file, not text`);
-  return { name: file.name.replace(/\.(txt|md|markdown|html?)$/i, ""), text: textOf(content, file.name) };
+  const name = file.name.replace(/\.(txt|md|markdown|html?)$/i, "");
+  const published = /\.html?$/i.test(file.name) ? publishedTime(content) : "";
+  return published ? { name, text: textOf(content, file.name), published } : { name, text: textOf(content, file.name) };
 }
 
 const PREFIX = "v1=";

@@ -4,11 +4,12 @@
 import { SEEDS } from "./seeds.js";
 import { decodePermalink, encodePermalink, readVersionFile, textOf } from "./inputs.js";
 import { linksCsv } from "./rows.js";
+import { renderProvenance } from "./provenance.js";
 import * as views from "./views.js";
 
 const STORE = "variorum:v1";
 const BACKUP = "variorum:before-link";
-const VIEWS = ["side", "inline", "synopsis", "overview", "quotes", "numbers"];
+const VIEWS = ["side", "inline", "synopsis", "overview", "quotes", "numbers", "provenance"];
 const $ = (id) => document.getElementById(id);
 
 const defaults = () => ({
@@ -94,11 +95,13 @@ function compareSoon() {
 
 async function compareAll() {
   clearTimeout(compareTimer);
-  const documents = state.documents.map(({ name, text }) => ({ name, text }));
+  const documents = state.documents.map(({ name, text, published }) => (published ? { name, text, published } : { name, text }));
   if (documents.length === 0) {
     report = null;
     $("view").replaceChildren(views.el("p", "empty-note", "No versions yet: add one above."));
     $("status").textContent = "No versions.";
+    $("summary").textContent = "";
+    document.body.dataset.ready = "true";
     return;
   }
   state.left = Math.min(state.left, documents.length - 1);
@@ -163,6 +166,7 @@ function render() {
     overview: () => views.renderOverview(root, report, jumpTo),
     quotes: () => views.renderQuotes(root, report),
     numbers: () => views.renderNumbers(root, report),
+    provenance: () => renderProvenance(root, report),
   }[state.view]();
   root.dataset.view = state.view;
   root.dataset.rows = String(rows);
@@ -199,6 +203,18 @@ function renderVersions(force = false) {
         save();
         compareSoon();
       });
+      // When it was published (ISO 8601): the earlier of two related versions is the source.
+      const published = views.el("input", "published");
+      published.type = "text";
+      published.value = doc.published ?? "";
+      published.placeholder = "Published (2024-08-01T09:30Z)";
+      published.setAttribute("aria-label", `Publication time of version ${k + 1}`);
+      published.addEventListener("change", () => {
+        if (published.value.trim()) state.documents[k].published = published.value.trim();
+        else delete state.documents[k].published;
+        save();
+        compareSoon();
+      });
       const base = views.el("label", "base-choice");
       const radio = views.el("input");
       radio.type = "radio";
@@ -222,7 +238,7 @@ function renderVersions(force = false) {
         button("↓", `Move version ${k + 1} down`, () => move(k, 1), k === state.documents.length - 1),
         button("Remove", `Remove version ${k + 1}`, () => remove(k)),
       );
-      li.append(name, base, tools, text);
+      li.append(name, published, base, tools, text);
       return li;
     }),
   );
@@ -407,7 +423,7 @@ async function openPermalink() {
     return;
   }
   if (!linked) return;
-  const documents = linked.documents.map(({ name, text }) => ({ name, text }));
+  const documents = linked.documents.map(({ name, text, published }) => (published ? { name, text, published } : { name, text }));
   // Keep the reader's own versions aside, unless the link holds exactly those.
   const mine = localStorage.getItem(STORE);
   const differs = mine && JSON.stringify(JSON.parse(mine).documents) !== JSON.stringify(documents);
@@ -492,7 +508,7 @@ function wire() {
     if (e.target.closest("input, textarea, select") || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === "j" || e.key === "n") step(1);
     else if (e.key === "k" || e.key === "p") step(-1);
-    else if (/^[1-6]$/.test(e.key)) setView(VIEWS[Number(e.key) - 1]);
+    else if (/^[1-7]$/.test(e.key)) setView(VIEWS[Number(e.key) - 1]);
     else if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
       if (!e.target.matches("[role=tab]")) return;
       const next = (VIEWS.indexOf(state.view) + (e.key === "ArrowRight" ? 1 : VIEWS.length - 1)) % VIEWS.length;

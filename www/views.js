@@ -1,5 +1,6 @@
 // Views: report -> DOM. Article text is untrusted: it reaches the page only
 // through textContent and text nodes, never as HTML.
+import { originLabel } from "./provenance.js";
 import { counterparts, filterRows, isChange, orientedPair, pairRows, synopsisRows } from "./rows.js";
 
 export function el(tag, className, text) {
@@ -104,6 +105,11 @@ export function renderSideBySide(root, report, left, right, filters) {
       td.classList.add("only");
       other.classList.add("empty");
       if (isBoilerplate(doc, idx)) tr.classList.add("boilerplate");
+    }
+    // Where each side's words came from: copied, rewritten, or its own.
+    for (const [td, doc, idx] of [[tdL, left, row.left], [tdR, right, row.right]]) {
+      const origin = row.type !== "moved-from" && idx.length ? originLabel(report, doc, idx[0]) : null;
+      if (origin) td.append(" ", badge(`origin origin-${report.provenance.sentences[doc][idx[0]].origin}`, origin));
     }
     tr.append(tdL, tdR);
   });

@@ -93,8 +93,11 @@ pub struct Reuse {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
-    /// Half or more of its words are in a verbatim run with another version.
+    /// Half or more of its words are in a verbatim run with another version
+    /// (copied from it where times say it came first).
     Copied,
+    /// Its words were copied by a later version: it is their source.
+    Source,
     /// Linked to a counterpart, but reworded.
     Rewritten,
     /// No counterpart in any other version.
@@ -108,9 +111,11 @@ pub enum Origin {
 pub struct SentenceOrigin {
     /// Copied, rewritten, own or furniture.
     pub origin: Origin,
-    /// The version it was copied from or shares the words with (most shared
-    /// words; an earlier one where times are known); `null` for own text.
+    /// The version it was copied from, copied by, or shares the words with
+    /// (the most shared words); `null` for own text.
     pub with: Option<usize>,
+    /// Whether publication times say which way the words went.
+    pub directed: bool,
 }
 
 /// Which version one version most likely derives from: its place in the family tree.
@@ -316,7 +321,8 @@ fn linked_anywhere(versions: &[Version<'_>], pairs: &[PairReport]) -> Vec<Vec<bo
 }
 
 /// One segment's origin: copied (from the version it shares most words
-/// with, an earlier one where times are known), rewritten, or its own.
+/// with; from an earlier one where times are known), the source of later
+/// copies, rewritten, or its own.
 fn origin(
     versions: &[Version<'_>],
     d: usize,
@@ -325,24 +331,33 @@ fn origin(
     linked: bool,
     pairs: &[PairReport],
 ) -> SentenceOrigin {
+    let none = SentenceOrigin { origin: Origin::Own, with: None, directed: false };
     if !matches!(versions[d].kinds[s], SegmentKind::Body | SegmentKind::Bullet) {
-        return SentenceOrigin { origin: Origin::Furniture, with: None };
+        return SentenceOrigin { origin: Origin::Furniture, ..none };
     }
-    let words = versions[d].words.segment_of.iter().filter(|&&k| k as usize == s).count();
+    // How the other version's time stands to this one's: Some(true) earlier, Some(false) later.
     let earlier = |o: usize| match (versions[o].published, versions[d].published) {
-        (Some(to), Some(td)) => to <= td,
-        _ => true,
+        (Some(to), Some(td)) if to != td => Some(to < td),
+        _ => None,
     };
-    let best = copied
-        .iter()
-        .filter(|&(&o, &n)| n as f64 >= COPIED_SENTENCE * words as f64 && earlier(o))
-        .max_by_key(|&(&o, &n)| (n, std::cmp::Reverse(o)))
-        .map(|(&o, _)| o);
-    if let Some(o) = best {
-        return SentenceOrigin { origin: Origin::Copied, with: Some(o) };
+    let words = versions[d].words.segment_of.iter().filter(|&&k| k as usize == s).count();
+    let sharers: Vec<(usize, usize)> =
+        copied.iter().filter(|&(_, &n)| n as f64 >= COPIED_SENTENCE * words as f64).map(|(&o, &n)| (o, n)).collect();
+    let most = |list: &mut dyn Iterator<Item = (usize, usize)>| {
+        list.max_by_key(|&(o, n)| (n, std::cmp::Reverse(o))).map(|(o, _)| o)
+    };
+    if !sharers.is_empty() {
+        if let Some(o) = most(&mut sharers.iter().copied().filter(|&(o, _)| earlier(o) == Some(true))) {
+            return SentenceOrigin { origin: Origin::Copied, with: Some(o), directed: true };
+        }
+        if sharers.iter().all(|&(o, _)| earlier(o) == Some(false)) {
+            return SentenceOrigin { origin: Origin::Source, with: most(&mut sharers.iter().copied()), directed: true };
+        }
+        let with = most(&mut sharers.iter().copied().filter(|&(o, _)| earlier(o).is_none()));
+        return SentenceOrigin { origin: Origin::Copied, with, directed: false };
     }
     if linked {
-        // Rewritten from the version whose link to it scores best.
+        // Rewritten: its counterpart is in the version whose link to it scores best.
         let with = pairs
             .iter()
             .flat_map(|p| {
@@ -356,12 +371,12 @@ fn origin(
                     }
                 })
             })
-            .filter(|&(_, o)| earlier(o))
             .max_by(|x, y| x.0.total_cmp(&y.0))
             .map(|(_, o)| o);
-        return SentenceOrigin { origin: Origin::Rewritten, with };
+        let directed = with.and_then(earlier) == Some(true);
+        return SentenceOrigin { origin: Origin::Rewritten, with, directed };
     }
-    SentenceOrigin { origin: Origin::Own, with: None }
+    none
 }
 
 /// A version's closest relative: the strongest relation, then the most

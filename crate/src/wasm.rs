@@ -15,8 +15,8 @@ fn start() {
 // the bindings, the only place that knows JavaScript.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
-/** One version of the story: raw `text`, or `sentences` already split. */
-export interface DocumentInput { name?: string; text?: string; sentences?: string[] }
+/** One version of the story: raw `text`, or `sentences` already split; `published` in ISO 8601. */
+export interface DocumentInput { name?: string; text?: string; sentences?: string[]; published?: string }
 /** Every field is optional; `{}` is valid. */
 export interface CompareOptions {
   base?: number;
@@ -43,6 +43,12 @@ export type Unit = "gbp" | "usd" | "eur" | "percent" | "year" | "duration" | "cl
 export type Period = "day" | "week" | "month" | "year";
 export interface NumberFact { doc: number; segment: number; text: string; value: number; unit: Unit; qualifier: string; describes: string[]; period: Period | null }
 export interface NumberGroup { facts: NumberFact[]; disagreement: "value" | "qualifier" | "precision" | null; only_in: number | null }
+export type Relation = "same_source" | "partly_shared" | "rewrite" | "independent";
+export interface Run { a: Span; b: Span; words: number }
+export interface Reuse { a: number; b: number; shared_a: number; shared_b: number; close: number; relation: Relation; source: number | null; runs: Run[] }
+export interface SentenceOrigin { origin: "copied" | "source" | "rewritten" | "own" | "furniture"; with: number | null; directed: boolean }
+export interface Lineage { parent: number | null; relation: Relation; directed: boolean }
+export interface Provenance { pairs: Reuse[]; sentences: SentenceOrigin[][]; tree: Lineage[]; shared_sources: number[][] }
 export interface Summary {
   documents: number; segments: number; shared_by_all: number; unique: number;
   links_identical: number; links_minor_edit: number; links_paraphrase: number; links_partial: number; links_moved: number;
@@ -51,7 +57,7 @@ export interface Summary {
 /** Everything one comparison found (schema version 2, docs/schema.md). */
 export interface Report {
   schema_version: 2; base: number; documents: DocumentReport[]; pairs: PairReport[]; groups: Group[];
-  similarity: number[][]; quotes: QuoteGroup[]; numbers: NumberGroup[]; summary: Summary;
+  similarity: number[][]; quotes: QuoteGroup[]; numbers: NumberGroup[]; provenance: Provenance; summary: Summary;
 }
 "#;
 
