@@ -16,7 +16,8 @@ after(async () => {
 });
 
 const rows = (page) => page.locator("#view .row");
-const compared = (page) => page.waitForFunction(() => /^Compared/.test(document.querySelector("#status").textContent));
+const compared = (page) =>
+  page.waitForFunction(() => /^Compared/.test(document.querySelector("#status").textContent) && document.body.dataset.complete === "true");
 
 test("seeds load and two versions show side by side with highlighted words", async () => {
   const { page, requests, errors, context } = await openPage(env.browser, env.base);

@@ -25,7 +25,8 @@ const PAYLOADS = [
   `<div style="background:url(https://example.org/track.png)">css</div>`,
   `</textarea><script>window.__xss = "textarea"</script>`,
 ];
-const STATIC = /^(|index\.html|style\.css|main\.js|rows\.js|views\.js|inputs\.js|worker\.js|seeds\.js|pkg\/variorum\.js|pkg\/variorum_bg\.wasm)$/;
+const STATIC =
+  /^(|index\.html|style\.css|main\.js|rows\.js|views\.js|provenance\.js|inputs\.js|worker\.js|seeds\.js|pkg(-lean)?\/variorum\.js|pkg(-lean)?\/variorum_bg\.wasm)$/;
 
 async function assertNothingRan(page, requests) {
   await page.waitForTimeout(300);

@@ -77,11 +77,11 @@ function restartWorker(reply) {
   startWorker();
 }
 
-function runCompare(documents, options) {
+function runCompare(documents, options, full = false) {
   return new Promise((resolve) => {
     const id = ++nextId;
     pending.set(id, resolve);
-    worker.postMessage({ id, documents, options });
+    worker.postMessage({ id, documents, options, full });
   });
 }
 
@@ -102,10 +102,12 @@ async function compareAll() {
     $("status").textContent = "No versions.";
     $("summary").textContent = "";
     document.body.dataset.ready = "true";
+    document.body.dataset.complete = "true";
     return;
   }
   state.left = Math.min(state.left, documents.length - 1);
   state.right = Math.min(state.right, documents.length - 1);
+  document.body.dataset.complete = "false";
   busy(true);
   const started = performance.now();
   // Views show diffs against the base only (a new base recompares), so only those pairs are diffed.
@@ -123,12 +125,30 @@ async function compareAll() {
   report = reply.report;
   const ms = Math.round(performance.now() - started);
   $("status").textContent = `Compared ${documents.length} versions in ${ms} ms.`;
-  const s = report.summary;
-  $("summary").textContent =
-    `${s.segments} sentences · ${s.shared_by_all} in every version · ${s.unique} in one only · ` +
-    `${s.links_moved} moved · ${s.quotes_variant} quotes worded differently · ${s.numbers_disagreeing} figures disagree`;
+  showSummary();
   document.body.dataset.ready = "true";
+  document.body.dataset.complete = String(report.complete);
   render();
+  // The first engine leaves quotes, figures and provenance out: the full one
+  // follows, and its report replaces this one unless the versions changed meanwhile.
+  if (!report.complete) {
+    const first = report;
+    const fuller = await runCompare(documents, { base: state.left, diff: state.diff, word_diffs: "base" }, true);
+    if (report !== first || !fuller.ok) return;
+    report = fuller.report;
+    showSummary();
+    document.body.dataset.complete = "true";
+    render();
+  }
+}
+
+function showSummary() {
+  const s = report.summary;
+  const analyses = report.complete
+    ? ` · ${s.quotes_variant} quotes worded differently · ${s.numbers_disagreeing} figures disagree`
+    : " · quotes, figures and provenance on their way";
+  $("summary").textContent =
+    `${s.segments} sentences · ${s.shared_by_all} in every version · ${s.unique} in one only · ${s.links_moved} moved${analyses}`;
 }
 
 function busy(on) {
@@ -157,6 +177,10 @@ function render() {
   document.querySelector(".pickers").hidden = !pairViews;
   if (pairViews && left === right) {
     root.replaceChildren(views.el("p", "empty-note", "Choose two different versions to compare."));
+    return;
+  }
+  if (!report.complete && ["quotes", "numbers", "provenance"].includes(state.view)) {
+    root.replaceChildren(views.el("p", "empty-note", "Reading quotes, figures and provenance…"));
     return;
   }
   const rows = {

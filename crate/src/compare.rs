@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::{align, groups, support, AlignConfig, Alignment, LinkKind, Prepared};
 use crate::diff::{diff_tokens, mark_quotes, DiffOptions};
 use crate::numbers::{group_numbers, read_figures_in, Disagreement, NumberFact, NumberGroup};
-use crate::provenance::{parse_time, provenance, Version, Words};
+use crate::provenance::{parse_time, provenance, Provenance, Version, Words};
 use crate::quotes::{find_quotes, group_quotes, Quote, QuoteGroup, RawQuote};
 use crate::report::{
     round_score, DocumentReport, Group, Link, Overlap, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
@@ -206,20 +206,29 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         similarity[p.b][p.a] = p.similarity;
     }
     let spans: Vec<Vec<Span>> = texts.iter().map(Text::spans).collect();
-    let versions: Vec<Version<'_>> = texts
-        .iter()
-        .zip(&tokens)
-        .zip(&spans)
-        .zip(docs)
-        .map(|(((t, tokens), spans), doc)| Version {
-            words: Words::new(tokens, &t.segments.iter().map(|s| s.start).collect::<Vec<_>>()),
-            kinds: t.segments.iter().map(|s| s.kind).collect(),
-            spans: spans.clone(),
-            text: &t.text,
-            published: doc.published.as_deref().and_then(parse_time).or_else(|| t.dateline_time()),
-        })
-        .collect();
-    let provenance = provenance(&versions, &pairs);
+    // The page's first engine is built without the `analysis` feature: it
+    // leaves quotes, figures and provenance out (they stay empty, and
+    // `complete` says so) to keep the first download small; the full engine
+    // follows it. Every other build has them.
+    let complete = cfg!(feature = "analysis");
+    let versions: Vec<Version<'_>> = if !complete {
+        Vec::new()
+    } else {
+        texts
+            .iter()
+            .zip(&tokens)
+            .zip(&spans)
+            .zip(docs)
+            .map(|(((t, tokens), spans), doc)| Version {
+                words: Words::new(tokens, &t.segments.iter().map(|s| s.start).collect::<Vec<_>>()),
+                kinds: t.segments.iter().map(|s| s.kind).collect(),
+                spans: spans.clone(),
+                text: &t.text,
+                published: doc.published.as_deref().and_then(parse_time).or_else(|| t.dateline_time()),
+            })
+            .collect()
+    };
+    let provenance = if complete { provenance(&versions, &pairs) } else { Provenance::default() };
     let documents: Vec<DocumentReport> = texts
         .iter()
         .enumerate()
@@ -240,13 +249,17 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
                 .collect(),
         })
         .collect();
-    let quotes = group_quotes(texts.iter().enumerate().flat_map(|(d, t)| t.quotes(d)).collect());
-    let linked = linked_segments(&pairs);
-    let figures = texts.iter().enumerate().flat_map(|(d, t)| t.figures(d, &tokens[d])).collect();
-    let numbers = group_numbers(figures, &linked);
+    let (quotes, numbers) = if complete {
+        let quotes = group_quotes(texts.iter().enumerate().flat_map(|(d, t)| t.quotes(d)).collect());
+        let figures = texts.iter().enumerate().flat_map(|(d, t)| t.figures(d, &tokens[d])).collect();
+        (quotes, group_numbers(figures, &linked_segments(&pairs)))
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let summary = summary(&documents, &pairs, &groups, &quotes, &numbers);
     Ok(Report {
         schema_version: SCHEMA_VERSION,
+        complete,
         base: options.base,
         documents,
         pairs,

@@ -261,10 +261,14 @@ pub fn provenance(versions: &[Version<'_>], pairs: &[PairReport]) -> Provenance 
             found.iter().map(|&(i, j, len)| Run { a: span_of(x, i, len), b: span_of(y, j, len), words: len }).collect();
         reuse.push(Reuse { a: p.a, b: p.b, shared_a, shared_b, close, relation, source, runs });
     }
-    let support = linked_anywhere(versions, pairs);
+    let counterpart = best_counterparts(versions, pairs);
     let sentences = (0..n)
         .map(|d| {
-            (0..versions[d].kinds.len()).map(|s| origin(versions, d, s, &copied[d][s], support[d][s], pairs)).collect()
+            let mut words = vec![0usize; versions[d].kinds.len()];
+            versions[d].words.segment_of.iter().for_each(|&s| words[s as usize] += 1);
+            (0..versions[d].kinds.len())
+                .map(|s| origin(versions, d, s, words[s], &copied[d][s], counterpart[d][s]))
+                .collect()
         })
         .collect();
     let tree = (0..n).map(|d| lineage(d, &reuse)).collect();
@@ -304,17 +308,24 @@ fn close_share(p: &PairReport, kinds_a: &[SegmentKind], kinds_b: &[SegmentKind])
     }
 }
 
-/// Whether each segment has a counterpart (a link or an overlap) in some other version.
-fn linked_anywhere(versions: &[Version<'_>], pairs: &[PairReport]) -> Vec<Vec<bool>> {
-    let mut out: Vec<Vec<bool>> = versions.iter().map(|v| vec![false; v.kinds.len()]).collect();
+/// Each segment's closest counterpart in another version, if it has any:
+/// the version of its best-scoring link (an overlap scores as it is).
+fn best_counterparts(versions: &[Version<'_>], pairs: &[PairReport]) -> Vec<Vec<Option<(f64, usize)>>> {
+    let mut out: Vec<Vec<Option<(f64, usize)>>> = versions.iter().map(|v| vec![None; v.kinds.len()]).collect();
+    let mut offer = |d: usize, s: usize, score: f64, other: usize| {
+        let slot = &mut out[d][s];
+        if slot.is_none_or(|(best, _)| score > best) {
+            *slot = Some((score, other));
+        }
+    };
     for p in pairs {
         for l in &p.links {
-            l.a.iter().for_each(|&i| out[p.a][i] = true);
-            l.b.iter().for_each(|&j| out[p.b][j] = true);
+            l.a.iter().for_each(|&i| offer(p.a, i, l.score, p.b));
+            l.b.iter().for_each(|&j| offer(p.b, j, l.score, p.a));
         }
         for o in &p.overlaps {
-            out[p.a][o.a] = true;
-            out[p.b][o.b] = true;
+            offer(p.a, o.a, o.score, p.b);
+            offer(p.b, o.b, o.score, p.a);
         }
     }
     out
@@ -327,9 +338,9 @@ fn origin(
     versions: &[Version<'_>],
     d: usize,
     s: usize,
+    words: usize,
     copied: &HashMap<usize, usize>,
-    linked: bool,
-    pairs: &[PairReport],
+    counterpart: Option<(f64, usize)>,
 ) -> SentenceOrigin {
     let none = SentenceOrigin { origin: Origin::Own, with: None, directed: false };
     if !matches!(versions[d].kinds[s], SegmentKind::Body | SegmentKind::Bullet) {
@@ -340,7 +351,6 @@ fn origin(
         (Some(to), Some(td)) if to != td => Some(to < td),
         _ => None,
     };
-    let words = versions[d].words.segment_of.iter().filter(|&&k| k as usize == s).count();
     let sharers: Vec<(usize, usize)> =
         copied.iter().filter(|&(_, &n)| n as f64 >= COPIED_SENTENCE * words as f64).map(|(&o, &n)| (o, n)).collect();
     let most = |list: &mut dyn Iterator<Item = (usize, usize)>| {
@@ -356,25 +366,10 @@ fn origin(
         let with = most(&mut sharers.iter().copied().filter(|&(o, _)| earlier(o).is_none()));
         return SentenceOrigin { origin: Origin::Copied, with, directed: false };
     }
-    if linked {
+    if let Some((_, with)) = counterpart {
         // Rewritten: its counterpart is in the version whose link to it scores best.
-        let with = pairs
-            .iter()
-            .flat_map(|p| {
-                p.links.iter().filter_map(move |l| {
-                    if p.a == d && l.a.contains(&s) {
-                        Some((l.score, p.b))
-                    } else if p.b == d && l.b.contains(&s) {
-                        Some((l.score, p.a))
-                    } else {
-                        None
-                    }
-                })
-            })
-            .max_by(|x, y| x.0.total_cmp(&y.0))
-            .map(|(_, o)| o);
-        let directed = with.and_then(earlier) == Some(true);
-        return SentenceOrigin { origin: Origin::Rewritten, with, directed };
+        let directed = earlier(with) == Some(true);
+        return SentenceOrigin { origin: Origin::Rewritten, with: Some(with), directed };
     }
     none
 }

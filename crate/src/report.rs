@@ -23,6 +23,9 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub struct Report {
     /// Shape version of this report.
     pub schema_version: u32,
+    /// Whether quotes, figures and provenance were computed: `false` only
+    /// from the page's first, lighter engine (they are then empty).
+    pub complete: bool,
     /// The index of the base version (views compare the others against it).
     pub base: usize,
     /// Each version with its segments.

@@ -56,7 +56,7 @@ export interface Summary {
 }
 /** Everything one comparison found (schema version 2, docs/schema.md). */
 export interface Report {
-  schema_version: 2; base: number; documents: DocumentReport[]; pairs: PairReport[]; groups: Group[];
+  schema_version: 2; complete: boolean; base: number; documents: DocumentReport[]; pairs: PairReport[]; groups: Group[];
   similarity: number[][]; quotes: QuoteGroup[]; numbers: NumberGroup[]; provenance: Provenance; summary: Summary;
 }
 "#;
