@@ -420,3 +420,28 @@ test("provenance: two reprints of one wire text and an independent report, times
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("keyboard opens counterparts; a new comparison starts empty and can be undone; no request 404s", async () => {
+  const { page, context, errors } = await openPage(env.browser, env.base);
+  const missing = [];
+  page.on("response", (r) => r.status() >= 400 && missing.push(r.url()));
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true][data-complete=true]");
+  // j reaches a row; Enter opens its counterparts, as a click would.
+  await page.locator("body").press("j");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("#counterparts").isVisible(), true);
+  await page.keyboard.press("Escape");
+  // Start a new comparison: no versions, the place to add them open; Undo brings them back.
+  await page.click("#versions-panel summary");
+  await page.click("#start-new");
+  await page.waitForFunction(() => /No versions yet/.test(document.querySelector("#view").textContent));
+  assert.equal(await page.locator("#versions li").count(), 0);
+  assert.equal(await page.locator("#summary").textContent(), "");
+  await page.locator("#notice button", { hasText: "Undo" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("#versions li").length === 5);
+  await compared(page);
+  assert.deepEqual(missing, [], "every request is answered (the favicon is inline)");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -303,6 +303,7 @@ function move(k, by) {
 }
 
 function remove(k) {
+  const pair = [state.left, state.right];
   const [gone] = state.documents.splice(k, 1);
   const fix = (i) => (i > k ? i - 1 : i === k ? 0 : i);
   state.left = fix(state.left);
@@ -310,6 +311,7 @@ function remove(k) {
   changed(true);
   notice(`Removed “${gone.name || "unnamed"}”.`, "Undo", () => {
     state.documents.splice(k, 0, gone);
+    [state.left, state.right] = pair;
     changed(true);
   });
 }
@@ -430,13 +432,21 @@ async function share() {
   // replaceState, not location.hash: this page's own link must not reopen itself.
   history.replaceState(null, "", `#${await encodePermalink({ documents, left, right, view })}`);
   const url = location.href;
+  // Messengers and mail clients cut long links; past this, say so.
+  const long =
+    url.length > LONG_LINK
+      ? ` It is ${Math.round(url.length / 1000)} thousand characters long: messengers and mail may cut links past about 2,000, so send the HTML report or the JSON instead.`
+      : "";
   try {
     await navigator.clipboard.writeText(url);
-    notice("Link copied. It carries your versions inside the link itself (after the #), which browsers never send to a server.");
+    notice(`Link copied. It carries your versions inside the link itself (after the #), which browsers never send to a server.${long}`);
   } catch {
-    notice(`Copy this link (it carries your versions, after the #, which is never sent to a server): ${url}`);
+    notice(`Copy this link (it carries your versions, after the #, which is never sent to a server):${long} ${url}`);
   }
 }
+
+/** Longest link that messengers pass on whole. */
+const LONG_LINK = 2000;
 
 async function openPermalink() {
   let linked;
@@ -498,6 +508,18 @@ function wire() {
     $("versions").lastElementChild?.querySelector("textarea")?.focus();
   });
   $("open-files").addEventListener("change", (e) => addFiles([...e.target.files]).then(() => (e.target.value = "")));
+  $("start-new").addEventListener("click", () => {
+    const kept = { documents: state.documents, left: state.left, right: state.right };
+    state.documents = [];
+    state.left = 0;
+    state.right = 1;
+    changed(true);
+    $("versions-panel").open = true;
+    notice("Started a new comparison: add versions by pasting, or by opening or dropping files.", "Undo", () => {
+      Object.assign(state, kept);
+      changed(true);
+    });
+  });
   $("restore-seeds").addEventListener("click", () => {
     const kept = state.documents;
     state.documents = SEEDS.map((s) => ({ ...s }));
@@ -532,6 +554,12 @@ function wire() {
     if (e.target.closest("input, textarea, select") || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === "j" || e.key === "n") step(1);
     else if (e.key === "k" || e.key === "p") step(-1);
+    else if ((e.key === "Enter" || e.key === " ") && report && e.target.closest("#view .row")) {
+      // The current row's counterparts, as a click on it would show them.
+      const cell = e.target.closest("#view .row").querySelector("[data-doc][data-seg]") ?? e.target.closest("[data-doc][data-seg]");
+      if (!cell) return;
+      views.showCounterparts($("counterparts"), report, Number(cell.dataset.doc), Number(cell.dataset.seg));
+    }
     else if (/^[1-7]$/.test(e.key)) setView(VIEWS[Number(e.key) - 1]);
     else if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
       if (!e.target.matches("[role=tab]")) return;

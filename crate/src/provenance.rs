@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::LinkKind;
 use crate::report::{PairReport, Span};
 use crate::segment::SegmentKind;
-use crate::tokenize::{normalize, Token, TokenKind};
+use crate::tokenize::{normalize_into, Token, TokenKind};
 
 /// Shortest run of shared words that counts as reuse rather than chance.
 pub const RUN_WORDS: usize = 6;
@@ -145,9 +145,10 @@ pub struct Provenance {
 }
 
 /// One version's words, as the runs see them.
-pub struct Words<'t> {
-    /// Normalised words.
-    words: Vec<std::borrow::Cow<'t, str>>,
+pub struct Words {
+    /// Each word's hash, normalised (case and typographic apostrophes aside):
+    /// runs compare words by it (64 bits: a collision is not to be expected).
+    words: Vec<u64>,
     /// Each word's byte range in the text.
     spans: Vec<(usize, usize)>,
     /// The segment each word is in.
@@ -156,16 +157,18 @@ pub struct Words<'t> {
     grams: HashMap<u64, u32>,
 }
 
-impl<'t> Words<'t> {
+impl Words {
     /// Indexes a version's tokens, segment by segment; `starts` are the
     /// segments' byte offsets in the text (tokens slice the segments).
-    pub fn new(segments: &[Vec<Token<'t>>], starts: &[usize]) -> Self {
+    pub fn new(segments: &[Vec<Token<'_>>], starts: &[usize]) -> Self {
         let (mut words, mut spans, mut segment_of) = (Vec::new(), Vec::new(), Vec::new());
+        let mut norm = String::new();
         for (s, (tokens, &start)) in segments.iter().zip(starts).enumerate() {
             let mut at = start;
             for t in tokens {
                 if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-                    words.push(normalize(t));
+                    normalize_into(t, &mut norm);
+                    words.push(word_hash(&norm));
                     spans.push((at, at + t.text.len()));
                     segment_of.push(s as u32);
                 }
@@ -184,18 +187,17 @@ impl<'t> Words<'t> {
     }
 }
 
-fn gram_hash(words: &[std::borrow::Cow<'_, str>]) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = foldhash::fast::FixedState::with_seed(7).build_hasher();
-    for w in words {
-        h.write(w.as_bytes());
-        h.write_u8(0x1f);
-    }
-    h.finish()
+fn word_hash(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(7).hash_one(word)
+}
+
+fn gram_hash(words: &[u64]) -> u64 {
+    words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| (h.rotate_left(23) ^ w).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The verbatim runs of `x` found in `y`, as (start in x, start in y, length in words).
-fn runs(x: &Words<'_>, y: &Words<'_>) -> Vec<(usize, usize, usize)> {
+fn runs(x: &Words, y: &Words) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + RUN_WORDS <= x.len() {
@@ -215,7 +217,7 @@ fn runs(x: &Words<'_>, y: &Words<'_>) -> Vec<(usize, usize, usize)> {
 /// What provenance needs of each version.
 pub struct Version<'t> {
     /// Its words, indexed.
-    pub words: Words<'t>,
+    pub words: Words,
     /// Its segments' kinds.
     pub kinds: Vec<SegmentKind>,
     /// Its segments' spans (both units), for the runs' spans.
@@ -246,10 +248,12 @@ pub fn provenance(versions: &[Version<'_>], pairs: &[PairReport]) -> Provenance 
                 *copied[p.b][y.words.segment_of[j + k] as usize].entry(p.a).or_default() += 1;
             }
         }
-        let share = |covered: usize, total: usize| if total == 0 { 0.0 } else { covered as f64 / total as f64 };
+        // Four decimals, as every score in the report: the same after a trip through JSON.
+        let share =
+            |covered: usize, total: usize| if total == 0 { 0.0 } else { four_places(covered as f64 / total as f64) };
         let shared_a = share(covered_a, x.words.len());
         let shared_b = share(covered_b.iter().filter(|&&c| c).count(), y.words.len());
-        let close = close_share(p, &x.kinds, &y.kinds);
+        let close = four_places(close_share(p, &x.kinds, &y.kinds));
         let relation = relation(shared_a.max(shared_b), close);
         let source = match (x.published, y.published) {
             (Some(tx), Some(ty)) if relation != Relation::Independent && tx != ty => {
@@ -274,6 +278,10 @@ pub fn provenance(versions: &[Version<'_>], pairs: &[PairReport]) -> Provenance 
     let tree = (0..n).map(|d| lineage(d, &reuse)).collect();
     let shared_sources = shared_sources(n, &reuse);
     Provenance { pairs: reuse, sentences, tree, shared_sources }
+}
+
+fn four_places(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
 }
 
 /// The relation the figures make.
@@ -453,7 +461,7 @@ mod tests {
     use super::*;
     use crate::tokenize::tokenize;
 
-    fn words(text: &str) -> Words<'_> {
+    fn words(text: &str) -> Words {
         Words::new(&[tokenize(text)], &[0])
     }
 
