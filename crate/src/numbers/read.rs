@@ -84,7 +84,7 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         // What it describes: the next two content words, stopping at the next figure.
         let describes: Vec<String> = words[last + 1..]
             .iter()
-            .take_while(|&&k| tokens[k].kind == TokenKind::Word && word_value(&normalize(&tokens[k])).is_none())
+            .take_while(|&&k| tokens[k].kind == TokenKind::Word && word_value_of(&tokens[k]).is_none())
             .map(|&k| normalize(&tokens[k]).into_owned())
             // Function words and words of time say nothing of what is counted.
             .filter(|w| !is_stopword(w) && !matches!(w.as_str(), "last" | "next" | "set" | "per" | "ago"))
@@ -136,10 +136,10 @@ fn figure_at(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<(f64, Un
         let (value, unit) = parse_figure(token.text)?;
         (value, unit, w)
     } else {
-        let mut value = word_value(&norm(w))?;
+        let mut value = word_value_of(token)?;
         let mut last = w;
         // "twenty-five", "two million", "three hundred".
-        while let Some(next) = (last + 1 < words.len()).then(|| word_value(&norm(last + 1))).flatten() {
+        while let Some(next) = (last + 1 < words.len()).then(|| word_value_of(&tokens[words[last + 1]])).flatten() {
             match scale_word(&norm(last + 1)) {
                 Some(scale) => value *= scale,
                 None if value >= 20.0 && value % 10.0 == 0.0 && next < 10.0 => value += next,
@@ -209,7 +209,7 @@ fn figure_at_plain(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<(f
         let (value, unit) = parse_figure(token.text)?;
         return (unit == Unit::Count).then_some((value, unit, w));
     }
-    word_value(&normalize(token)).map(|v| (v, Unit::Count, w))
+    word_value_of(token).map(|v| (v, Unit::Count, w))
 }
 
 /// The hour of the day that `hours` on a twelve-hour clock is: 12 a.m. is 0, 3 p.m. is 15.
@@ -231,9 +231,25 @@ fn seconds_of(word: &str) -> Option<f64> {
     })
 }
 
+/// [`word_value`] of a word token, normalised only when it may be one.
+fn word_value_of(token: &Token<'_>) -> Option<f64> {
+    word_value(token.text).filter(|_| token.text.is_ascii()).or_else(|| {
+        let first = token.text.as_bytes().first()?;
+        (first.is_ascii_uppercase() && (3..=9).contains(&token.text.len()))
+            .then(|| word_value(&normalize(token)))
+            .flatten()
+    })
+}
+
 /// A number written as a word: "five", "twelve", "forty", "third", "dozen",
 /// "million". Not "one" or "first": too often no figure at all.
 fn word_value(word: &str) -> Option<f64> {
+    // Most words are no number: those of other lengths and first letters are
+    // turned away before any comparison (every word of a text comes here).
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=9).contains(&word.len()) || !b"tfsenhmbd".contains(&first) {
+        return None;
+    }
     const CARDINALS: [&str; 20] = [
         "",
         "",
