@@ -267,7 +267,7 @@ export function renderQuotes(root, report) {
   return report.quotes.length;
 }
 
-const UNIT_LABEL = { gbp: "£", usd: "$", eur: "€", percent: "%", year: "year", duration: "span of time", clock: "time of day", count: "count" };
+const UNIT_LABEL = { gbp: "£", usd: "$", eur: "€", percent: "%", year: "year", duration: "span of time", clock: "time of day", score: "vote or score", count: "count" };
 const VERDICT = {
   value: ["disagree", "⚠ different figures"],
   qualifier: ["disagree", "⚠ different hedging"],

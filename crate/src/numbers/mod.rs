@@ -39,6 +39,8 @@ pub enum Unit {
     Duration,
     /// A time of day, in hours ("12:50pm" = 12.83, "9pm" = 21).
     Clock,
+    /// A vote or a score, "5-4", valued at its first count (its text has both).
+    Score,
     /// A count of things.
     Count,
 }
@@ -133,7 +135,7 @@ fn affinity(x: &NumberFact, y: &NumberFact, same_thing: bool, linked: bool) -> O
     let same_value = x.value == y.value;
     let possible = match x.unit {
         Unit::Year => linked && same_value,
-        Unit::Clock => same_value || linked,
+        Unit::Clock | Unit::Score => same_value || linked,
         // Counts of one thing with different values are one fact in dispute
         // only in linked sentences: "1,100 individuals arriving" and
         // "24,000 individuals deported" elsewhere are two facts.
@@ -271,6 +273,11 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
 /// How the figures of one group disagree, if they do.
 fn verdict(facts: &[NumberFact]) -> Option<Disagreement> {
     let first = &facts[0];
+    // Scores are compared whole: "5-4" and "5-3" differ though both open with 5.
+    let digits = |f: &NumberFact| f.text.chars().filter(char::is_ascii_digit).collect::<String>();
+    if first.unit == Unit::Score && facts.iter().any(|f| digits(f) != digits(first)) {
+        return Some(Disagreement::Value);
+    }
     if facts.iter().all(|f| f.value == first.value) {
         // "more than 40" against "40" is in dispute; "about 12:20" against "12:20" is not.
         let leaning = |f: &NumberFact| direction(&f.qualifier);
@@ -388,6 +395,11 @@ mod tests {
             read_figures("twenty-five people and two million pounds").iter().map(|f| f.value).collect::<Vec<_>>(),
             [25.0, 2e6]
         );
+        let vote = read_figures("The committee voted 5-4 to cut.");
+        assert_eq!((vote[0].text.as_str(), vote[0].value, vote[0].unit), ("5-4", 5.0, Unit::Score));
+        let all: HashSet<_> = [(0, 0, 1, 0), (1, 0, 0, 0)].into_iter().collect();
+        let g = group_numbers(vec![fact(0, "voted 5-4"), fact(1, "a 5-3 vote")], &all);
+        assert_eq!(g[0].disagreement, Some(Disagreement::Value), "a score is compared whole");
     }
 
     #[test]

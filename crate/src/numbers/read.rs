@@ -134,7 +134,18 @@ fn figure_at(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<(f64, Un
     let token = &tokens[words[w]];
     let (mut value, mut unit, mut last) = if token.kind == TokenKind::Number {
         let (value, unit) = parse_figure(token.text)?;
-        (value, unit, w)
+        // A vote or a score, "5-4", is one figure, valued at its first count.
+        let k = words[w];
+        let score = unit == Unit::Count
+            && tokens.get(k + 1).is_some_and(|t| t.text == "-")
+            && tokens
+                .get(k + 2)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.text.bytes().all(|b| b.is_ascii_digit()))
+            && value < 1000.0;
+        match score.then(|| tokens[k + 2].text.parse::<f64>().ok()).flatten().filter(|&m| m < 1000.0) {
+            Some(_) => return Some((value, Unit::Score, w + 1)),
+            None => (value, unit, w),
+        }
     } else {
         let mut value = word_value_of(token)?;
         let mut last = w;
