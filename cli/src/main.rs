@@ -6,12 +6,15 @@ use std::process::ExitCode;
 use serde_json::{json, Value};
 use variorum::{compare, CompareOptions, Document};
 
+mod batch;
+
 const HELP: &str = "\
 variorum: compare several versions of one news story
 
 USAGE:
     variorum compare [OPTIONS] FILE FILE...
     variorum align --jsonl IN [--out OUT]
+    variorum batch IN [--out OUT] [--links] [--jobs N]
     variorum --help | --version
 
 COMMANDS:
@@ -19,6 +22,11 @@ COMMANDS:
     align       Align pre-split sentence pairs, one JSON object a line:
                 {\"id\", \"a\": [sentences], \"b\": [sentences]} in,
                 {\"id\", \"pred\": [[i, j], ...], \"pred_groups\": [[[i..], [j..]], ...]} out.
+    batch       Compare many sets of versions on every core, one result a line:
+                IN is JSON Lines, {\"id\", \"versions\": [{\"name\", \"text\", \"published\"?}]}
+                a line ('-' for standard input), or a folder of story folders
+                (each folder's .txt and .md files are one set). Out:
+                {\"id\", \"report\"}, or {\"id\", \"error\"} for a set refused.
 
 OPTIONS (compare):
     --format text|json   text: readable report with [-deleted-]{+inserted+} (default);
@@ -29,6 +37,12 @@ OPTIONS (compare):
     --ignore-punctuation treat all punctuation as equal in word diffs
     --ignore-whitespace  treat all runs of whitespace as equal in word diffs
 
+OPTIONS (batch):
+    --out OUT            output file (default: standard output)
+    --links              only what a researcher tabulates: each pair's links, overlaps
+                         and relation, each figure group and its verdict
+    --jobs N             threads (default: every core); a progress bar shows on a terminal
+
 OPTIONS (align):
     --jsonl IN           input file ('-' for standard input)
     --out OUT            output file (default: standard output)
@@ -38,13 +52,14 @@ OPTIONS (align):
 
 EXIT CODES:
     0  success
-    1  the input was refused (too large, bad JSON, ...): the message says why
+    1  the input was refused (too large, bad JSON, ...): the message says why;
+       for batch, one set or more was refused (each says why on its line)
     2  wrong usage
     3  a file could not be read or written
 ";
 
 /// A failure and the exit code that tells scripts what kind it was.
-struct Failure(u8, String);
+pub(crate) struct Failure(u8, String);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -60,7 +75,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn usage(msg: impl Into<String>) -> Failure {
+pub(crate) fn usage(msg: impl Into<String>) -> Failure {
     Failure(2, msg.into())
 }
 
@@ -76,6 +91,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         Some("compare") => run_compare(&args[1..]),
         Some("align") => run_align(&args[1..]),
+        Some("batch") => batch::run_batch(&args[1..]),
         Some(other) => Err(usage(format!("unknown command '{other}'"))),
     }
 }

@@ -95,3 +95,65 @@ fn align_writes_one_prediction_per_pair() {
     assert_eq!(lines[1]["id"], 7);
     assert_eq!(lines[1]["pred"], serde_json::json!([]));
 }
+
+#[test]
+fn batch_writes_one_line_per_set_in_order_and_reports_a_bad_set_on_its_line() {
+    let set = |id: &str, a: &str, b: &str| {
+        serde_json::json!({"id": id, "versions": [{"name": "a", "text": a}, {"name": "b", "text": b}]}).to_string()
+    };
+    let mut input = Vec::new();
+    for k in 0..30 {
+        input.push(set(
+            &format!("set{k}"),
+            "Talks opened in London. More than 40 countries attend.",
+            &format!("Talks opened in Paris. {k} countries attend."),
+        ));
+    }
+    input.insert(7, r#"{"id": "bad", "versions": [{"name": "a", "txt": "typo"}]}"#.to_string());
+    input.insert(9, "not json".to_string());
+    let stdin = input.join("\n");
+    for jobs in ["1", "2"] {
+        let out = run(&["batch", "-", "--jobs", jobs], &stdin);
+        assert_eq!(out.status.code(), Some(1), "a refused set makes the run exit 1, after all sets");
+        let lines: Vec<serde_json::Value> =
+            String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 32);
+        assert_eq!(lines[0]["id"], "set0");
+        assert_eq!(lines[31]["id"], "set29", "results come in input order");
+        assert!(lines[7]["error"].as_str().unwrap().contains("unknown field `txt`"));
+        assert_eq!(lines[7]["id"], "bad");
+        assert!(lines[9]["error"].as_str().unwrap().starts_with("line 10:"));
+        assert_eq!(lines[0]["report"]["pairs"][0]["links"].as_array().unwrap().len(), 2);
+        assert!(String::from_utf8(out.stderr).unwrap().contains("2 of 32 sets were refused"));
+    }
+    // --links: only the tables, for each pair and each figure group.
+    let out = run(
+        &["batch", "-", "--links"],
+        &set("one", "Crossings rose by 31% this year.", "Crossings rose by 40% this year."),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["links"]["pairs"][0]["links"].as_array().unwrap().len(), 1);
+    assert_eq!(line["links"]["numbers"][0]["disagreement"], "value");
+    assert!(line.get("report").is_none());
+}
+
+#[test]
+fn batch_reads_a_folder_of_story_folders() {
+    let dir = std::env::temp_dir().join(format!("variorum-batch-{}", std::process::id()));
+    for (story, texts) in [("a-story", ["One. Two.", "One. Three."]), ("b-story", ["Four.", "Four!"])] {
+        std::fs::create_dir_all(dir.join(story)).unwrap();
+        for (k, t) in texts.iter().enumerate() {
+            std::fs::write(dir.join(story).join(format!("{k}.txt")), t).unwrap();
+        }
+    }
+    let out = run(&["batch", dir.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a-story", "b-story"]);
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -1,0 +1,215 @@
+//! `variorum batch`: many version sets, one result a line, on every core.
+//!
+//! Sets are read in chunks of a few per thread and compared in parallel
+//! (rayon); results are written in input order as each chunk ends, so memory
+//! holds only the sets in flight however long the corpus. A set the core
+//! refuses is reported on its own line and the run goes on.
+
+use std::io::{BufRead, BufWriter, Write};
+use std::path::Path;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use variorum::{compare, CompareOptions, Document, Report};
+
+use crate::{usage, Failure};
+
+/// Sets in flight per thread: enough to keep every core busy between writes.
+const SETS_PER_THREAD: usize = 4;
+
+/// One line of input: a set of versions of one story.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VersionSet {
+    id: Value,
+    versions: Vec<Document>,
+}
+
+/// Where the sets come from.
+enum Source {
+    Lines(Box<dyn BufRead>),
+    /// Story folders, each one set: its `.txt` and `.md` files, by name.
+    Folders(Vec<std::path::PathBuf>),
+}
+
+pub fn run_batch(args: &[String]) -> Result<(), Failure> {
+    let (mut input, mut output, mut links, mut jobs) = (None, None, false, None);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--out" => output = Some(it.next().ok_or_else(|| usage("--out needs a file"))?.clone()),
+            "--links" => links = true,
+            "--jobs" => {
+                let n = it.next().ok_or_else(|| usage("--jobs needs a number"))?;
+                jobs = Some(
+                    n.parse::<usize>()
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .ok_or_else(|| usage(format!("--jobs takes a number of threads, not '{n}'")))?,
+                );
+            }
+            flag if flag.starts_with("--") => return Err(usage(format!("unknown option '{flag}'"))),
+            path if input.is_none() => input = Some(path.to_string()),
+            extra => return Err(usage(format!("batch takes one input, not also '{extra}'"))),
+        }
+    }
+    let input =
+        input.ok_or_else(|| usage("batch needs an input: a JSON Lines file, '-' or a folder of story folders"))?;
+    let (source, total) = open(&input)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Failure(1, format!("cannot start threads: {e}")))?;
+    let sink: Box<dyn Write> = match &output {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| Failure(3, format!("cannot write {p}: {e}")))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut sink = BufWriter::new(sink);
+    // Drawn on a terminal only; quiet when standard error is piped.
+    let bar = ProgressBar::with_draw_target(total.map(|n| n as u64), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} sets · {per_sec} · {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let chunk = pool.current_num_threads() * SETS_PER_THREAD;
+    let (mut done, mut refused) = (0usize, 0usize);
+    let write = |sink: &mut BufWriter<Box<dyn Write>>, line: String| {
+        writeln!(sink, "{line}").map_err(|e| Failure(3, format!("cannot write the results: {e}")))
+    };
+    let mut run_chunk = |sets: Vec<Result<VersionSet, (Value, String)>>, sink: &mut BufWriter<Box<dyn Write>>| {
+        let lines: Vec<(bool, String)> =
+            pool.install(|| sets.into_par_iter().map(|set| result_line(set, links)).collect());
+        for (ok, line) in lines {
+            refused += usize::from(!ok);
+            done += 1;
+            write(sink, line)?;
+        }
+        bar.set_position(done as u64);
+        Ok::<(), Failure>(())
+    };
+    match source {
+        Source::Lines(reader) => {
+            let mut sets = Vec::with_capacity(chunk);
+            for (n, line) in reader.lines().enumerate() {
+                let line = line.map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                sets.push(parse_set(&line, n + 1));
+                if sets.len() == chunk {
+                    run_chunk(std::mem::take(&mut sets), &mut sink)?;
+                }
+            }
+            run_chunk(sets, &mut sink)?;
+        }
+        Source::Folders(folders) => {
+            for part in folders.chunks(chunk) {
+                run_chunk(part.iter().map(|f| read_folder(f)).collect(), &mut sink)?;
+            }
+        }
+    }
+    sink.flush().map_err(|e| Failure(3, format!("cannot write the results: {e}")))?;
+    bar.finish_and_clear();
+    if refused > 0 {
+        return Err(Failure(1, format!("{refused} of {done} sets were refused; each says why on its line")));
+    }
+    Ok(())
+}
+
+/// The sets of `input`, and how many there are when that is cheap to know.
+fn open(input: &str) -> Result<(Source, Option<usize>), Failure> {
+    if input == "-" {
+        return Ok((Source::Lines(Box::new(std::io::stdin().lock())), None));
+    }
+    let path = Path::new(input);
+    if path.is_dir() {
+        let mut folders: Vec<_> = std::fs::read_dir(path)
+            .map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        folders.sort();
+        let n = folders.len();
+        return Ok((Source::Folders(folders), Some(n)));
+    }
+    // Counted for the progress bar by streaming, never by holding the file.
+    let counted = std::fs::File::open(path).map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
+    let mut count = 0;
+    for line in std::io::BufReader::new(counted).split(b'\n') {
+        let line = line.map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
+        count += usize::from(line.iter().any(|b| !b.is_ascii_whitespace()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
+    Ok((Source::Lines(Box::new(std::io::BufReader::new(file))), Some(count)))
+}
+
+fn parse_set(line: &str, number: usize) -> Result<VersionSet, (Value, String)> {
+    serde_json::from_str(line).map_err(|e| {
+        let id = serde_json::from_str::<Value>(line).ok().and_then(|v| v.get("id").cloned()).unwrap_or(Value::Null);
+        (id, format!("line {number}: {e}"))
+    })
+}
+
+/// A story folder as a set: its `.txt` and `.md` files, in name order.
+fn read_folder(folder: &Path) -> Result<VersionSet, (Value, String)> {
+    let id = Value::from(folder.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()));
+    let fail = |why: String| (id.clone(), why);
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .map_err(|e| fail(format!("cannot read {}: {e}", folder.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "md"))
+        .collect();
+    files.sort();
+    let versions = files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).map_err(|e| fail(format!("cannot read {}: {e}", f.display())))?;
+            Ok(Document::new(f.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()), text))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(VersionSet { id, versions })
+}
+
+/// One output line, and whether the set was compared.
+fn result_line(set: Result<VersionSet, (Value, String)>, links: bool) -> (bool, String) {
+    let (id, outcome) = match set {
+        Ok(set) => (set.id, compare(&set.versions, &CompareOptions::default()).map_err(|e| e.to_string())),
+        Err((id, why)) => (id, Err(why)),
+    };
+    let line = match &outcome {
+        Ok(report) if links => json!({ "id": id, "links": tabulated(report) }),
+        Ok(report) => json!({ "id": id, "report": report }),
+        Err(why) => json!({ "id": id, "error": why }),
+    };
+    (outcome.is_ok(), line.to_string())
+}
+
+/// What a researcher tabulates: every pair's links, overlaps and relation,
+/// and every figure group with its verdict.
+fn tabulated(report: &Report) -> Value {
+    let pairs: Vec<Value> = report
+        .pairs
+        .iter()
+        .zip(&report.provenance.pairs)
+        .map(|(p, reuse)| {
+            json!({
+                "a": p.a, "b": p.b, "similarity": p.similarity, "relation": reuse.relation,
+                "links": p.links.iter().map(|l| json!({"a": l.a, "b": l.b, "kind": l.kind, "score": l.score, "moved": l.moved})).collect::<Vec<_>>(),
+                "overlaps": p.overlaps,
+            })
+        })
+        .collect();
+    let numbers: Vec<Value> = report
+        .numbers
+        .iter()
+        .map(|g| {
+            json!({
+                "disagreement": g.disagreement,
+                "facts": g.facts.iter().map(|f| json!({"doc": f.doc, "segment": f.segment, "text": f.text, "value": f.value, "unit": f.unit})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({ "pairs": pairs, "numbers": numbers })
+}
