@@ -267,7 +267,7 @@ export function renderQuotes(root, report) {
   return report.quotes.length;
 }
 
-const UNIT_LABEL = { gbp: "£", usd: "$", eur: "€", percent: "%", year: "year", duration: "span of time", clock: "time of day", score: "vote or score", count: "count" };
+const UNIT_LABEL = { gbp: "£", usd: "US$", eur: "€", jpy: "¥", inr: "₹", other_dollar: "$ (not US)", percent: "%", year: "year", duration: "span of time", clock: "time of day", score: "vote or score", count: "count" };
 const VERDICT = {
   value: ["disagree", "⚠ different figures"],
   qualifier: ["disagree", "⚠ different hedging"],
@@ -282,7 +282,7 @@ function numberRow(body, report, g) {
   const period = g.facts.find((f) => f.period)?.period;
   const unit = UNIT_LABEL[g.facts[0].unit];
   // What it counts: the word after a count or an amount; a time, a span or a year is what it is.
-  const thing = ["count", "gbp", "usd", "eur", "percent"].includes(g.facts[0].unit) && g.facts[0].describes[0];
+  const thing = ["count", "gbp", "usd", "eur", "jpy", "inr", "other_dollar", "percent"].includes(g.facts[0].unit) && g.facts[0].describes[0];
   tr.append(el("td", "what", `${thing || unit}${period ? ` (${period})` : ""}`));
   const td = el("td");
   const list = el("ul", "facts");

@@ -79,7 +79,7 @@ pub fn find_quotes(text: &str) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let mut last_speaker: Option<String> = None;
     let mut para_start = 0;
-    for para in text.split_inclusive('\n') {
+    for para in paragraphs(text) {
         let first = out.len();
         scan_paragraph(para, para_start, &mut out);
         let found = &mut out[first..];
@@ -93,6 +93,33 @@ pub fn find_quotes(text: &str) -> Vec<RawQuote> {
         para_start += para.len();
     }
     out
+}
+
+/// The text's paragraphs, line ends included: a line break inside a
+/// sentence (a soft wrap: the line ends without a stop and the next starts
+/// in lower case) does not end one, so "“We must\nact now,” he said." is one quote.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = 0;
+        for line in rest.split_inclusive('\n') {
+            end += line.len();
+            let body = line.trim_end();
+            let next = rest[end..].trim_start_matches([' ', '\t']);
+            let wrapped = !body.is_empty()
+                && !body.ends_with(['.', '!', '?', ':', '"', '”', '’', '»'])
+                && next.starts_with(char::is_lowercase);
+            if !wrapped {
+                break;
+            }
+        }
+        let (para, tail) = rest.split_at(end);
+        rest = tail;
+        Some(para)
+    })
 }
 
 fn scan_paragraph(para: &str, offset: usize, out: &mut Vec<RawQuote>) {
@@ -349,6 +376,13 @@ mod tests {
         assert_eq!(quoted("a ‘tough new law’ demanding"), ["tough new law"]);
         assert_eq!(quoted("the \"vile trade\" in migrants"), ["vile trade"]);
         assert_eq!(quoted("Gott nannte es „Tag“ und «Nacht»."), ["Tag", "Nacht"]);
+    }
+
+    #[test]
+    fn a_line_break_inside_a_quote_keeps_it_whole() {
+        assert_eq!(quoted("“We must\nact now,” he said."), ["We must\nact now,"]);
+        // A new paragraph still ends an unclosed British quote.
+        assert_eq!(quoted("‘We act.\n‘Now.’"), ["We act.", "Now."]);
     }
 
     #[test]

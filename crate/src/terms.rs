@@ -306,7 +306,8 @@ pub fn stem(word: &str, chars: usize) -> &str {
 /// "five per cent" and "£33m" meets "£33 million"; a time keeps its colon
 /// ("12.50pm" and "12:50pm" are both "12:50"). `None` for a figure it cannot read.
 pub fn figure_value(norm: &str, out: &mut String) -> Option<f64> {
-    let body = ["us$", "a$", "£", "$", "€", "¥", "₹"].iter().find_map(|c| norm.strip_prefix(c)).unwrap_or(norm);
+    // A currency sign, and the letters before a dollar sign ("us$", "a$"), say nothing of the value.
+    let body = norm.trim_start_matches(|c: char| c.is_ascii_lowercase()).trim_start_matches(['£', '$', '€', '¥', '₹']);
     let digits = body.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':')).unwrap_or(body.len());
     let (number, suffix) = body.split_at(digits);
     let number = number.trim_end_matches('.');

@@ -36,7 +36,13 @@ const SCALES: &[&str] =
     &["million", "billion", "trillion", "thousand", "hundred", "m", "bn", "k", "mn", "tn", "millionen", "milliarden"];
 
 fn is_currency(s: &str) -> bool {
-    matches!(s, "£" | "$" | "€" | "¥" | "₹" | "US$" | "A$")
+    matches!(s, "£" | "$" | "€" | "¥" | "₹")
+}
+
+/// Letters that make a dollar sign another country's ("US$", "A$"): they
+/// are a word piece of their own before the sign.
+fn is_dollar_country(s: &str) -> bool {
+    matches!(s, "US" | "A" | "AU" | "C" | "CA" | "NZ" | "HK" | "S")
 }
 
 fn is_figure(s: &str) -> bool {
@@ -56,15 +62,24 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut k = 0;
     while k < pieces.len() {
         let (start, piece) = pieces[k];
-        let currency_first = is_currency(piece) && pieces.get(k + 1).is_some_and(|p| is_figure(p.1));
-        if !(is_figure(piece) || currency_first) {
+        // How many pieces a currency before a figure takes: "£", or "US" "$".
+        let sign = |at: usize| pieces.get(at).is_some_and(|p| is_currency(p.1));
+        let figure_at = |at: usize| pieces.get(at).is_some_and(|p| is_figure(p.1));
+        let currency = if sign(k) && figure_at(k + 1) {
+            1
+        } else if is_dollar_country(piece) && pieces.get(k + 1).is_some_and(|p| p.1 == "$") && figure_at(k + 2) {
+            2
+        } else {
+            0
+        };
+        if !(is_figure(piece) || currency > 0) {
             out.push(Token { text: piece, kind: kind_of(piece) });
             k += 1;
             continue;
         }
         // Grow a number: [currency] figure [:figure]* [%] [space scale-word];
         // a time or a race time ("12:50pm", "2:00:35") is one figure.
-        let mut last = if currency_first { k + 1 } else { k };
+        let mut last = k + currency;
         while pieces.get(last + 1).is_some_and(|p| p.1 == ":") && pieces.get(last + 2).is_some_and(|p| is_figure(p.1)) {
             last += 2;
         }
@@ -276,6 +291,10 @@ mod tests {
         assert_eq!(texts("£30 million in"), ["£30 million", " ", "in"]);
         assert_eq!(tokenize("£30 million")[0].kind, TokenKind::Number);
         assert_eq!(texts("at 12:50pm, in 2:00:35."), ["at", " ", "12:50pm", ",", " ", "in", " ", "2:00:35", "."]);
+        assert_eq!(
+            texts("US$5bn or A$3m, ¥1,000 and ₹20"),
+            ["US$5bn", " ", "or", " ", "A$3m", ",", " ", "¥1,000", " ", "and", " ", "₹20"]
+        );
     }
 
     #[test]

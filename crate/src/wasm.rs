@@ -39,7 +39,7 @@ export interface PairReport { a: number; b: number; similarity: number; links: L
 export interface Group { members: number[][] }
 export interface Quote { doc: number; segment: number; text: string; speaker: string | null }
 export interface QuoteGroup { quotes: Quote[]; variant: boolean; diffs: WordOp[][]; only_in: number | null }
-export type Unit = "gbp" | "usd" | "eur" | "percent" | "year" | "duration" | "clock" | "score" | "count";
+export type Unit = "gbp" | "usd" | "eur" | "jpy" | "inr" | "other_dollar" | "percent" | "year" | "duration" | "clock" | "score" | "count";
 export type Period = "day" | "week" | "month" | "year";
 export interface NumberFact { doc: number; segment: number; text: string; value: number; unit: Unit; qualifier: string; describes: string[]; period: Period | null }
 export interface NumberGroup { facts: NumberFact[]; disagreement: "value" | "qualifier" | "precision" | null; only_in: number | null }

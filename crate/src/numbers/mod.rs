@@ -30,6 +30,12 @@ pub enum Unit {
     Usd,
     /// Euros.
     Eur,
+    /// Japanese yen.
+    Jpy,
+    /// Indian rupees.
+    Inr,
+    /// Another country's dollars (A$, C$, NZ$, HK$, S$).
+    OtherDollar,
     /// A percentage.
     Percent,
     /// A calendar year.
@@ -146,7 +152,9 @@ fn affinity(x: &NumberFact, y: &NumberFact, same_thing: bool, linked: bool) -> O
                 || same_value && specific(x.value)
                 || same_thing && compatible(x, y)
         }
-        Unit::Gbp | Unit::Usd | Unit::Eur | Unit::Percent => same_thing || same_value || linked,
+        Unit::Gbp | Unit::Usd | Unit::Eur | Unit::Jpy | Unit::Inr | Unit::OtherDollar | Unit::Percent => {
+            same_thing || same_value || linked
+        }
     };
     possible.then_some(2 * u8::from(linked) + 2 * u8::from(same_value) + u8::from(same_thing))
 }
@@ -346,6 +354,9 @@ mod tests {
             assert_eq!(read_figures(s)[0].value, 33e6, "{s}");
         }
         assert_eq!(read_figures("a $10bn trade")[0].unit, Unit::Usd);
+        let money: Vec<_> =
+            read_figures("US$5bn, A$3m, ¥1,000 and ₹20 crore").iter().map(|f| (f.value, f.unit)).collect();
+        assert_eq!(money, [(5e9, Unit::Usd), (3e6, Unit::OtherDollar), (1000.0, Unit::Jpy), (20.0, Unit::Inr)]);
         assert_eq!(read_figures("in 2025 alone")[0].unit, Unit::Year);
         assert_eq!(read_figures("for 48 hours")[0].unit, Unit::Duration);
         assert_eq!(read_figures("5,435 arrivals")[0].value, 5435.0);

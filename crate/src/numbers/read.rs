@@ -368,11 +368,27 @@ fn parse_figure(text: &str) -> Option<(f64, Unit)> {
             _ => return None,
         });
     }
-    let (unit, rest) = match lower.chars().next()? {
-        '£' => (Some(Unit::Gbp), &lower['£'.len_utf8()..]),
-        '$' => (Some(Unit::Usd), &lower[1..]),
-        '€' => (Some(Unit::Eur), &lower['€'.len_utf8()..]),
-        _ => (None, lower.as_str()),
+    // The currencies the tokenizer puts before a figure, every one of them.
+    let currency = [
+        ("£", Unit::Gbp),
+        ("us$", Unit::Usd),
+        ("$", Unit::Usd),
+        ("€", Unit::Eur),
+        ("¥", Unit::Jpy),
+        ("₹", Unit::Inr),
+        ("a$", Unit::OtherDollar),
+        ("au$", Unit::OtherDollar),
+        ("c$", Unit::OtherDollar),
+        ("ca$", Unit::OtherDollar),
+        ("nz$", Unit::OtherDollar),
+        ("hk$", Unit::OtherDollar),
+        ("s$", Unit::OtherDollar),
+    ]
+    .into_iter()
+    .find_map(|(sign, unit)| lower.strip_prefix(sign).map(|rest| (unit, rest)));
+    let (unit, rest) = match currency {
+        Some((unit, rest)) => (Some(unit), rest),
+        None => (None, lower.as_str()),
     };
     let digits_end = rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
     let (figure, suffix) = rest.split_at(digits_end);
