@@ -272,6 +272,8 @@ test("exports: JSON report, links CSV, standalone HTML without scripts", async (
   assert.ok(csv.split("\r\n").length > 100);
   const html = await grab("#export-html");
   assert.ok(html.startsWith("<!doctype html>"));
+  assert.match(html, /Showing Metro, rewritten against Metro \(31 Mar 2025\)\./, "the exported report says which pair it shows");
+  assert.match(html, /Family tree/, "and where the words came from");
   assert.ok(!/<script/i.test(html), "the standalone report has no script");
   assert.match(html, /Content-Security-Policy/);
   assert.match(html, /<del[^>]*>launched a first-of-its-kind<\/del>/);
@@ -414,6 +416,10 @@ test("provenance: two reprints of one wire text and an independent report, times
   assert.match(lines[2], /trimmed ← derives from (wire|reprint) \(same source text/);
   assert.match(lines[0], /wire — the earliest: the source of reprint, trimmed/);
   assert.match(lines[3], /own — its own report/);
+  // The synopsis marks every sentence's origin too.
+  await page.click("[data-view=synopsis]");
+  assert.ok((await page.locator("table.synopsis .badge.origin", { hasText: "copied from wire" }).count()) >= 3);
+  await page.click("[data-view=provenance]");
   const pair = page.locator(".provenance-pairs tr", { hasText: "wire · reprint" });
   assert.match(await pair.textContent(), /same source text.*wire$/);
   await page.screenshot({ path: join(ARTIFACTS, "provenance.png"), fullPage: true });

@@ -421,9 +421,20 @@ function standaloneReport() {
   h1.textContent = doc.title;
   const summary = doc.createElement("p");
   summary.textContent = $("summary").textContent;
+  // Which view and, for a pair, which two versions it shows.
+  const shows = doc.createElement("p");
+  const names = state.documents.map((d) => d.name);
+  const pairView = state.view === "side" || state.view === "inline";
+  shows.textContent = pairView ? `Showing ${names[state.right]} against ${names[state.left]}.` : `Showing the ${state.view} view of every version.`;
   const main = doc.createElement("main");
   main.append(...[...$("view").childNodes].map((n) => doc.importNode(n, true)));
-  doc.body.append(h1, summary, main);
+  doc.body.append(h1, summary, shows, main);
+  // Where the words came from travels with every export.
+  if (report.complete && state.view !== "provenance") {
+    const origins = document.createElement("section");
+    renderProvenance(origins, report);
+    doc.body.append(doc.importNode(origins, true));
+  }
   return "<!doctype html>\n" + doc.documentElement.outerHTML;
 }
 

@@ -184,6 +184,8 @@ export function renderSynopsis(root, report, filters) {
         td.append(" ", badge("departs", c.segments.length ? "≠ differs from most" : "missing here"));
       }
       if (row.unique && c.segments.length) td.append(" ", badge("only", "only here"));
+      const origin = c.segments.length ? originLabel(report, c.doc, c.segments[0]) : null;
+      if (origin) td.append(" ", badge(`origin origin-${report.provenance.sentences[c.doc][c.segments[0]].origin}`, origin));
       tr.append(td);
     }
   });

@@ -244,60 +244,50 @@ fn seconds_of(word: &str) -> Option<f64> {
 
 /// [`word_value`] of a word token, normalised only when it may be one.
 fn word_value_of(token: &Token<'_>) -> Option<f64> {
-    word_value(token.text).filter(|_| token.text.is_ascii()).or_else(|| {
-        let first = token.text.as_bytes().first()?;
-        (first.is_ascii_uppercase() && (3..=9).contains(&token.text.len()))
-            .then(|| word_value(&normalize(token)))
-            .flatten()
-    })
+    let text = token.text;
+    if !(3..=9).contains(&text.len()) {
+        return None;
+    }
+    match text.as_bytes()[0] {
+        b'a'..=b'z' => word_value(text),
+        b'A'..=b'Z' => word_value(&normalize(token)),
+        _ => None,
+    }
 }
 
 /// A number written as a word: "five", "twelve", "forty", "third", "dozen",
-/// "million". Not "one" or "first": too often no figure at all.
+/// "million". Not "one" or "first": too often no figure at all. One `match`:
+/// every word of a text comes here, and most are turned away by length.
 fn word_value(word: &str) -> Option<f64> {
-    // Most words are no number: those of other lengths and first letters are
-    // turned away before any comparison (every word of a text comes here).
-    let first = word.as_bytes().first()?.to_ascii_lowercase();
-    if !(3..=9).contains(&word.len()) || !b"tfsenhmbd".contains(&first) {
-        return None;
-    }
-    const CARDINALS: [&str; 20] = [
-        "",
-        "",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const ORDINALS: [&str; 13] = [
-        "", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-        "twelfth",
-    ];
-    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    if let Some(n) = CARDINALS.iter().chain(&ORDINALS).position(|&c| !c.is_empty() && c == word) {
-        return Some((if n < 20 { n } else { n - 20 }) as f64);
-    }
-    if let Some(n) = TENS.iter().position(|&t| !t.is_empty() && t == word) {
-        return Some(n as f64 * 10.0);
-    }
-    match word {
-        "dozen" => Some(12.0),
-        _ => scale_word(word),
-    }
+    Some(match word {
+        "two" | "second" => 2.0,
+        "three" | "third" => 3.0,
+        "four" | "fourth" => 4.0,
+        "five" | "fifth" => 5.0,
+        "six" | "sixth" => 6.0,
+        "seven" | "seventh" => 7.0,
+        "eight" | "eighth" => 8.0,
+        "nine" | "ninth" => 9.0,
+        "ten" | "tenth" => 10.0,
+        "eleven" | "eleventh" => 11.0,
+        "twelve" | "twelfth" | "dozen" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return scale_word(word),
+    })
 }
 
 /// A word that multiplies the number before it.
