@@ -358,24 +358,23 @@ fn parse_figure(text: &str) -> Option<(f64, Unit)> {
             _ => return None,
         });
     }
-    // The currencies the tokenizer puts before a figure, every one of them.
-    let currency = [
-        ("£", Unit::Gbp),
-        ("us$", Unit::Usd),
-        ("$", Unit::Usd),
-        ("€", Unit::Eur),
-        ("¥", Unit::Jpy),
-        ("₹", Unit::Inr),
-        ("a$", Unit::OtherDollar),
-        ("au$", Unit::OtherDollar),
-        ("c$", Unit::OtherDollar),
-        ("ca$", Unit::OtherDollar),
-        ("nz$", Unit::OtherDollar),
-        ("hk$", Unit::OtherDollar),
-        ("s$", Unit::OtherDollar),
-    ]
-    .into_iter()
-    .find_map(|(sign, unit)| lower.strip_prefix(sign).map(|rest| (unit, rest)));
+    // The currencies the tokenizer puts before a figure, every one of them;
+    // letters before a dollar sign name its country ("us$", "a$", "nz$").
+    let letters = lower.len() - lower.trim_start_matches(|c: char| c.is_ascii_lowercase()).len();
+    let currency = match lower[letters..].chars().next() {
+        Some('$') if letters == 0 || &lower[..letters] == "us" => Some((Unit::Usd, &lower[letters + 1..])),
+        Some('$') => Some((Unit::OtherDollar, &lower[letters + 1..])),
+        Some(sign @ ('£' | '€' | '¥' | '₹')) if letters == 0 => {
+            let unit = match sign {
+                '£' => Unit::Gbp,
+                '€' => Unit::Eur,
+                '¥' => Unit::Jpy,
+                _ => Unit::Inr,
+            };
+            Some((unit, &lower[sign.len_utf8()..]))
+        }
+        _ => None,
+    };
     let (unit, rest) = match currency {
         Some((unit, rest)) => (Some(unit), rest),
         None => (None, lower.as_str()),
