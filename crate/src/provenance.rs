@@ -154,7 +154,7 @@ pub struct Words {
     /// The segment each word is in.
     segment_of: Vec<u32>,
     /// Each 6-gram's hash -> its first position.
-    grams: HashMap<u64, u32>,
+    grams: GramMap,
 }
 
 impl Words {
@@ -175,7 +175,7 @@ impl Words {
                 at += t.text.len();
             }
         }
-        let mut grams = HashMap::with_capacity(words.len());
+        let mut grams = GramMap::with_capacity_and_hasher(words.len(), Default::default());
         for i in 0..words.len().saturating_sub(RUN_WORDS - 1) {
             grams.entry(gram_hash(&words[i..i + RUN_WORDS])).or_insert(i as u32);
         }
@@ -187,10 +187,33 @@ impl Words {
     }
 }
 
+/// FNV-1a: in wasm a 64-bit multiply is one instruction, where foldhash's
+/// 128-bit one is a call; every word of every version is hashed here.
 fn word_hash(word: &str) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::fast::FixedState::with_seed(7).hash_one(word)
+    let mut h = crate::terms::Fnv::default();
+    h.write(word.as_bytes());
+    h.0
 }
+
+/// Gram hashes are mixed already: the map takes them as they are.
+#[derive(Default)]
+struct AsIs(u64);
+
+impl std::hash::Hasher for AsIs {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type GramMap = std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<AsIs>>;
 
 fn gram_hash(words: &[u64]) -> u64 {
     words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| (h.rotate_left(23) ^ w).wrapping_mul(0x0100_0000_01b3))
@@ -231,22 +254,33 @@ pub struct Version<'t> {
 /// Provenance of all versions, from their words and the alignment of every pair.
 pub fn provenance(versions: &[Version<'_>], pairs: &[PairReport]) -> Provenance {
     let n = versions.len();
-    // Per version and segment: words in runs with each other version.
-    let mut copied: Vec<Vec<HashMap<usize, usize>>> =
-        versions.iter().map(|v| vec![HashMap::new(); v.kinds.len()]).collect();
+    // Per version and segment: (other version, its words in runs with it).
+    let mut copied: Vec<Vec<Vec<(usize, usize)>>> = versions.iter().map(|v| vec![Vec::new(); v.kinds.len()]).collect();
+    // Per segment of the pair's two versions, counted in flat buffers, then kept where not zero.
+    let (mut count_a, mut count_b) = (Vec::new(), Vec::new());
     let mut reuse = Vec::with_capacity(pairs.len());
     for p in pairs {
         let (x, y) = (&versions[p.a], &versions[p.b]);
         let found = runs(&x.words, &y.words);
         let mut covered_b = vec![false; y.words.len()];
         let mut covered_a = 0;
+        count_a.clear();
+        count_a.resize(x.kinds.len(), 0usize);
+        count_b.clear();
+        count_b.resize(y.kinds.len(), 0usize);
         for &(i, j, len) in &found {
             covered_a += len;
             covered_b[j..j + len].iter_mut().for_each(|c| *c = true);
             for k in 0..len {
-                *copied[p.a][x.words.segment_of[i + k] as usize].entry(p.b).or_default() += 1;
-                *copied[p.b][y.words.segment_of[j + k] as usize].entry(p.a).or_default() += 1;
+                count_a[x.words.segment_of[i + k] as usize] += 1;
+                count_b[y.words.segment_of[j + k] as usize] += 1;
             }
+        }
+        for (s, &n) in count_a.iter().enumerate().filter(|(_, &n)| n > 0) {
+            copied[p.a][s].push((p.b, n));
+        }
+        for (s, &n) in count_b.iter().enumerate().filter(|(_, &n)| n > 0) {
+            copied[p.b][s].push((p.a, n));
         }
         // Four decimals, as every score in the report: the same after a trip through JSON.
         let share =
@@ -347,7 +381,7 @@ fn origin(
     d: usize,
     s: usize,
     words: usize,
-    copied: &HashMap<usize, usize>,
+    copied: &[(usize, usize)],
     counterpart: Option<(f64, usize)>,
 ) -> SentenceOrigin {
     let none = SentenceOrigin { origin: Origin::Own, with: None, directed: false };
@@ -360,7 +394,7 @@ fn origin(
         _ => None,
     };
     let sharers: Vec<(usize, usize)> =
-        copied.iter().filter(|&(_, &n)| n as f64 >= COPIED_SENTENCE * words as f64).map(|(&o, &n)| (o, n)).collect();
+        copied.iter().filter(|&&(_, n)| n as f64 >= COPIED_SENTENCE * words as f64).copied().collect();
     let most = |list: &mut dyn Iterator<Item = (usize, usize)>| {
         list.max_by_key(|&(o, n)| (n, std::cmp::Reverse(o))).map(|(o, _)| o)
     };
