@@ -129,18 +129,21 @@ pub struct NumberGroup {
 }
 
 /// How strongly two figures of different versions look like one fact, or
-/// `None` if they cannot be. Same unit always; a bare year only in linked
-/// sentences with the same value (every story says "2025"); a count needs the
-/// same thing counted or a linked sentence, and for a different value both;
-/// money and percentages may also match on value alone or on a linked
-/// sentence. Never across different time frames.
+/// `None` if they cannot be. Same unit always; a year only with the same
+/// value (in one story, "2013" is one date however each outlet words it:
+/// news-dev grouping 0.825 -> 0.852; a year never disagrees with itself, so
+/// at worst two mentions share an "agree" row); a count needs the same thing
+/// counted or a linked sentence, and for a different value both, unless the
+/// value is particular enough to be one fact anywhere; money and percentages
+/// may also match on value alone or on a linked sentence. Never across
+/// different time frames.
 fn affinity(x: &NumberFact, y: &NumberFact, same_thing: bool, linked: bool) -> Option<u8> {
     if x.doc == y.doc || x.unit != y.unit || !same_frame(x, y) {
         return None;
     }
     let same_value = x.value == y.value;
     let possible = match x.unit {
-        Unit::Year => linked && same_value,
+        Unit::Year => same_value,
         Unit::Clock | Unit::Score => same_value || linked,
         // Counts of one thing with different values are one fact in dispute
         // only in linked sentences: "1,100 individuals arriving" and
@@ -151,6 +154,8 @@ fn affinity(x: &NumberFact, y: &NumberFact, same_thing: bool, linked: bool) -> O
             (same_thing || linked) && (same_value || same_thing && linked)
                 || same_value && specific(x.value)
                 || same_thing && compatible(x, y)
+                // Particular values within 3% are one quantity at other precision ("11,316" / "about 11,300").
+                || specific(x.value) && specific(y.value) && crate::terms::same_quantity(x.value, y.value)
         }
         Unit::Gbp | Unit::Usd | Unit::Eur | Unit::Jpy | Unit::Inr | Unit::OtherDollar | Unit::Percent => {
             same_thing || same_value || linked
@@ -405,6 +410,13 @@ mod tests {
         assert_eq!(
             read_figures("twenty-five people and two million pounds").iter().map(|f| f.value).collect::<Vec<_>>(),
             [25.0, 2e6]
+        );
+        let rates: Vec<_> =
+            read_figures("to five per cent, from 5.25 percent, by 0.25%").iter().map(|f| (f.value, f.unit)).collect();
+        assert_eq!(
+            rates,
+            [(5.0, Unit::Percent), (5.25, Unit::Percent), (0.25, Unit::Percent)],
+            "per cent in words is %"
         );
         let vote = read_figures("The committee voted 5-4 to cut.");
         assert_eq!((vote[0].text.as_str(), vote[0].value, vote[0].unit), ("5-4", 5.0, Unit::Score));

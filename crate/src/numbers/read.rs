@@ -160,6 +160,21 @@ fn figure_at(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<(f64, Un
         }
         (value, Unit::Count, last)
     };
+    // A percentage in words: "5 per cent", "five percent", "0.25 percentage points".
+    if unit == Unit::Count {
+        let word = |at: usize| (at < words.len()).then(|| norm(at));
+        match word(last + 1).as_deref() {
+            Some("percent" | "pc") => {
+                unit = Unit::Percent;
+                last += 1;
+            }
+            Some("per") if matches!(word(last + 2).as_deref(), Some("cent")) => {
+                unit = Unit::Percent;
+                last += 2;
+            }
+            _ => {}
+        }
+    }
     // A clock time: "12:50pm", "9 pm", "12:20 a.m.", "0900 GMT".
     if matches!(unit, Unit::Count | Unit::Clock) {
         if let Some(next) = (last + 1 < words.len()).then(|| norm(last + 1)) {
