@@ -407,6 +407,7 @@ mod tests {
         );
         let f = read_figures("It hit 40 degrees Celsius (104 degrees Fahrenheit) at 0900 GMT.");
         assert_eq!(f.iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>(), [(40.0, Unit::Count), (9.0, Unit::Clock)]);
+        assert_eq!(f[0].text, "40 degrees Celsius (104 degrees Fahrenheit)", "one fact, with both units");
         assert_eq!(
             read_figures("twenty-five people and two million pounds").iter().map(|f| f.value).collect::<Vec<_>>(),
             [25.0, 2e6]

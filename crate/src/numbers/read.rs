@@ -64,8 +64,10 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         (0..tokens.len()).filter(|&k| matches!(tokens[k].kind, TokenKind::Word | TokenKind::Number)).collect();
     let norm = |w: usize| normalize(&tokens[words[w]]);
     let offset = |k: usize| tokens[k].text.as_ptr() as usize - sentence.as_ptr() as usize;
-    let mut out = Vec::new();
+    let mut out: Vec<NumberFact> = Vec::new();
+    // The last figure's last word and first byte.
     let mut previous_end: Option<usize> = None;
+    let mut previous_start = 0;
     let mut w = 0;
     while w < words.len() {
         let Some(figure) = figure_at(tokens, &words, w) else {
@@ -74,10 +76,14 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         };
         let (value, mut unit, last) = figure;
         // A conversion in brackets right after a figure ("40C (104F)", "10
-        // miles (16 km)") is that figure again, not a fact of its own.
+        // miles (16 km)") is that figure again: one fact, written with both units.
         let bracketed = words[w] > 0
             && tokens[..words[w]].iter().rev().find(|t| t.kind != TokenKind::Space).is_some_and(|t| t.text == "(");
         if bracketed && previous_end.is_some_and(|end| w <= end + 4) {
+            let close = tokens[words[last]..].iter().take(8).position(|t| t.text == ")").map(|k| words[last] + k);
+            if let (Some(close), Some(fact)) = (close, out.last_mut()) {
+                fact.text = sentence[previous_start..offset(close) + 1].to_string();
+            }
             w = last + 1;
             continue;
         }
@@ -120,6 +126,7 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             period,
         });
         previous_end = Some(last);
+        previous_start = start;
         w = last + 1;
     }
     out
