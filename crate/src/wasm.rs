@@ -41,7 +41,7 @@ export interface Quote { doc: number; segment: number; text: string; speaker: st
 export interface QuoteGroup { quotes: Quote[]; variant: boolean; diffs: WordOp[][]; only_in: number | null }
 export type Unit = "gbp" | "usd" | "eur" | "jpy" | "inr" | "other_dollar" | "percent" | "year" | "duration" | "clock" | "score" | "count";
 export type Period = "day" | "week" | "month" | "year";
-export interface NumberFact { doc: number; segment: number; text: string; value: number; unit: Unit; qualifier: string; describes: string[]; period: Period | null }
+export interface NumberFact { doc: number; segment: number; text: string; value: number; unit: Unit; qualifier: string; describes: string[]; period: Period | null; up_to: number | null }
 export interface NumberGroup { facts: NumberFact[]; disagreement: "value" | "qualifier" | "precision" | null; only_in: number | null }
 export type Relation = "same_source" | "partly_shared" | "rewrite" | "independent";
 export interface Run { a: Span; b: Span; words: number }

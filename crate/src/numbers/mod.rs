@@ -70,6 +70,8 @@ pub struct NumberFact {
     pub describes: Vec<String>,
     /// The time frame its sentence gives it, if any ("in the past week": week).
     pub period: Option<Period>,
+    /// A range's upper end ("5% to 5.25%": `value` 5, `up_to` 5.25).
+    pub up_to: Option<f64>,
 }
 
 /// The time frame of a figure: the nearest day, week, month or year word
@@ -291,6 +293,9 @@ fn verdict(facts: &[NumberFact]) -> Option<Disagreement> {
     if first.unit == Unit::Score && facts.iter().any(|f| digits(f) != digits(first)) {
         return Some(Disagreement::Value);
     }
+    if facts.iter().any(|f| f.up_to != first.up_to && f.value == first.value) {
+        return Some(Disagreement::Value);
+    }
     if facts.iter().all(|f| f.value == first.value) {
         // "more than 40" against "40" is in dispute; "about 12:20" against "12:20" is not.
         let leaning = |f: &NumberFact| direction(&f.qualifier);
@@ -418,6 +423,13 @@ mod tests {
             rates,
             [(5.0, Unit::Percent), (5.25, Unit::Percent), (0.25, Unit::Percent)],
             "per cent in words is %"
+        );
+        let range = read_figures("Rates may sit at 5% to 5.25% this year, down from 5.25% to 5%.");
+        let read: Vec<_> = range.iter().map(|f| (f.text.as_str(), f.value, f.up_to)).collect();
+        assert_eq!(
+            read,
+            [("5% to 5.25%", 5.0, Some(5.25)), ("5.25%", 5.25, None), ("5%", 5.0, None)],
+            "a change is two facts"
         );
         let vote = read_figures("The committee voted 5-4 to cut.");
         assert_eq!((vote[0].text.as_str(), vote[0].value, vote[0].unit), ("5-4", 5.0, Unit::Score));

@@ -74,7 +74,7 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             w += 1;
             continue;
         };
-        let (value, mut unit, last) = figure;
+        let (value, mut unit, mut last) = figure;
         // A conversion in brackets right after a figure ("40C (104F)", "10
         // miles (16 km)") is that figure again: one fact, written with both units.
         let bracketed = words[w] > 0
@@ -86,6 +86,21 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             }
             w = last + 1;
             continue;
+        }
+        // A range is one fact: "5% to 5.25%", "between 40 and 45 people"; a
+        // change ("from 5.25% to 5%") is two.
+        let mut up_to = None;
+        let joiner = (last + 2 < words.len()).then(|| norm(last + 1));
+        let from = w > 0 && matches!(norm(w - 1).as_ref(), "from" | "von");
+        if matches!(joiner.as_deref(), Some("to" | "and" | "bis")) && !from {
+            let between = joiner.as_deref() != Some("and") || (w > 0 && norm(w - 1) == "between");
+            if let Some((high, high_unit, high_last)) = figure_at(tokens, &words, last + 2) {
+                if between && high > value && (high_unit == unit || unit == Unit::Count) {
+                    up_to = Some(high);
+                    unit = high_unit;
+                    last = high_last;
+                }
+            }
         }
         // What it describes: the next two content words, stopping at the next figure.
         let describes: Vec<String> = words[last + 1..]
@@ -124,6 +139,7 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             qualifier,
             describes,
             period,
+            up_to,
         });
         previous_end = Some(last);
         previous_start = start;
