@@ -431,6 +431,13 @@ mod tests {
             [("5% to 5.25%", 5.0, Some(5.25)), ("5.25%", 5.25, None), ("5%", 5.0, None)],
             "a change is two facts"
         );
+        let changes = read_figures("It cut rates by 0.25% to 5%, by a quarter of a point to 5%.");
+        assert!(changes.iter().all(|f| f.up_to.is_none()), "a change is no range: {changes:?}");
+        let cut = read_figures("It cut by a quarter of a percentage point, in the first quarter.");
+        assert_eq!(
+            cut.iter().map(|f| (f.text.as_str(), f.value, f.unit)).collect::<Vec<_>>(),
+            [("quarter of a percentage point", 0.25, Unit::Percent)]
+        );
         let vote = read_figures("The committee voted 5-4 to cut.");
         assert_eq!((vote[0].text.as_str(), vote[0].value, vote[0].unit), ("5-4", 5.0, Unit::Score));
         let all: HashSet<_> = [(0, 0, 1, 0), (1, 0, 0, 0)].into_iter().collect();

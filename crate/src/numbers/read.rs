@@ -87,11 +87,12 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             w = last + 1;
             continue;
         }
-        // A range is one fact: "5% to 5.25%", "between 40 and 45 people"; a
-        // change ("from 5.25% to 5%") is two.
+        // A range is one fact: "5% to 5.25%", "between 40 and 45 people".
         let mut up_to = None;
         let joiner = (last + 2 < words.len()).then(|| norm(last + 1));
-        let from = w > 0 && matches!(norm(w - 1).as_ref(), "from" | "von");
+        // "from 5.25% to 5%" and "by 0.25% to 5%" are changes, not ranges.
+        let before = (1..=2).filter_map(|d| w.checked_sub(d)).map(norm).find(|b| !matches!(b.as_ref(), "a" | "an"));
+        let from = before.is_some_and(|b| matches!(b.as_ref(), "from" | "by" | "von" | "um"));
         if matches!(joiner.as_deref(), Some("to" | "and" | "bis")) && !from {
             let between = joiner.as_deref() != Some("and") || (w > 0 && norm(w - 1) == "between");
             if let Some((high, high_unit, high_last)) = figure_at(tokens, &words, last + 2) {
@@ -170,6 +171,10 @@ fn figure_at(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<(f64, Un
             None => (value, unit, w),
         }
     } else {
+        let ahead: Vec<_> = words[w..].iter().take(6).map(|&k| normalize(&tokens[k])).collect();
+        if let Some((share, unit, more)) = fraction_of_a_point(&ahead) {
+            return Some((share, unit, w + more));
+        }
         let mut value = word_value_of(token)?;
         let mut last = w;
         // "twenty-five", "two million", "three hundred".
@@ -268,6 +273,24 @@ fn on_clock(hours: f64, pm: bool) -> f64 {
         (false, true) => hours - 12.0,
         _ => hours,
     }
+}
+
+/// "a quarter of a percentage point", "half a point": a share of a point as
+/// a percentage, and how many words past the first it takes (`None` otherwise;
+/// a quarter of anything else is no figure here: "the first quarter").
+fn fraction_of_a_point(words: &[std::borrow::Cow<'_, str>]) -> Option<(f64, Unit, usize)> {
+    let w: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+    let (value, rest) = match w.as_slice() {
+        ["quarter", "of", "a", rest @ ..] => (0.25, rest),
+        ["half", "a", rest @ ..] | ["half", "of", "a", rest @ ..] => (0.5, rest),
+        _ => return None,
+    };
+    let point = match rest {
+        ["percentage", "point" | "points", ..] => 2,
+        ["point", ..] => 1,
+        _ => return None,
+    };
+    Some((value, Unit::Percent, words.len() - rest.len() + point - 1))
 }
 
 /// Seconds in one unit of time named by `word` ("hours", "minute", "secs").
