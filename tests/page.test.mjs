@@ -451,3 +451,15 @@ test("keyboard opens counterparts; a new comparison starts empty and can be undo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("on a phone (390 x 844) no view is wider than the screen", async () => {
+  const { page, context, errors } = await openPage(env.browser, env.base, { viewport: { width: 390, height: 844 } });
+  for (const view of ["side", "inline", "synopsis", "overview", "quotes", "numbers", "provenance"]) {
+    await page.click(`[data-view=${view}]`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `${view}: the page is ${width} px wide`);
+    await page.screenshot({ path: join(ARTIFACTS, `phone-${view}.png`) });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
