@@ -1,6 +1,6 @@
 //! Provenance: who reuses whose words, and what is each version's own.
 //!
-//! Verbatim reuse is found as runs of at least [`RUN_WORDS`] words that two
+//! Verbatim reuse is found as runs of at least six words that two
 //! versions share word for word (case and typographic apostrophes aside), in
 //! the manner of Churnalism's shingles: each version's word 6-grams are
 //! indexed once, and a run grows from a shared 6-gram as far as the words
@@ -21,16 +21,19 @@
 //! two related versions is the source. Without times a relation is a shared
 //! source, never a guessed direction.
 
+mod runs;
+mod time;
+
 use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
+
+use runs::runs;
+pub use runs::Words;
+pub use time::parse_time;
 
 use crate::align::LinkKind;
 use crate::report::{PairReport, Span};
 use crate::segment::SegmentKind;
-use crate::tokenize::{normalize_into, Token, TokenKind};
-
-/// Shortest run of shared words that counts as reuse rather than chance.
-pub const RUN_WORDS: usize = 6;
 
 /// Least share of one version found verbatim in the other for the same source text.
 const SAME_SOURCE: f64 = 2.0 / 3.0;
@@ -142,99 +145,6 @@ pub struct Provenance {
     /// Groups of two or more versions carrying one source text that none of
     /// them is known to be (no times say which came first): a wire copy.
     pub shared_sources: Vec<Vec<usize>>,
-}
-
-/// One version's words, as the runs see them.
-pub struct Words {
-    /// Each word's hash, normalised (case and typographic apostrophes aside):
-    /// runs compare words by it (64 bits: a collision is not to be expected).
-    words: Vec<u64>,
-    /// Each word's byte range in the text.
-    spans: Vec<(usize, usize)>,
-    /// The segment each word is in.
-    segment_of: Vec<u32>,
-    /// Each 6-gram's hash -> its first position.
-    grams: GramMap,
-}
-
-impl Words {
-    /// Indexes a version's tokens, segment by segment; `starts` are the
-    /// segments' byte offsets in the text (tokens slice the segments).
-    pub fn new(segments: &[Vec<Token<'_>>], starts: &[usize]) -> Self {
-        let (mut words, mut spans, mut segment_of) = (Vec::new(), Vec::new(), Vec::new());
-        let mut norm = String::new();
-        for (s, (tokens, &start)) in segments.iter().zip(starts).enumerate() {
-            let mut at = start;
-            for t in tokens {
-                if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-                    normalize_into(t, &mut norm);
-                    words.push(word_hash(&norm));
-                    spans.push((at, at + t.text.len()));
-                    segment_of.push(s as u32);
-                }
-                at += t.text.len();
-            }
-        }
-        let mut grams = GramMap::with_capacity_and_hasher(words.len(), Default::default());
-        for i in 0..words.len().saturating_sub(RUN_WORDS - 1) {
-            grams.entry(gram_hash(&words[i..i + RUN_WORDS])).or_insert(i as u32);
-        }
-        Words { words, spans, segment_of, grams }
-    }
-
-    fn len(&self) -> usize {
-        self.words.len()
-    }
-}
-
-/// FNV-1a: in wasm a 64-bit multiply is one instruction, where foldhash's
-/// 128-bit one is a call; every word of every version is hashed here.
-fn word_hash(word: &str) -> u64 {
-    let mut h = crate::terms::Fnv::default();
-    h.write(word.as_bytes());
-    h.0
-}
-
-/// Gram hashes are mixed already: the map takes them as they are.
-#[derive(Default)]
-struct AsIs(u64);
-
-impl std::hash::Hasher for AsIs {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type GramMap = std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<AsIs>>;
-
-fn gram_hash(words: &[u64]) -> u64 {
-    words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| (h.rotate_left(23) ^ w).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// The verbatim runs of `x` found in `y`, as (start in x, start in y, length in words).
-fn runs(x: &Words, y: &Words) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + RUN_WORDS <= x.len() {
-        let found = y.grams.get(&gram_hash(&x.words[i..i + RUN_WORDS])).map(|&j| j as usize);
-        match found.filter(|&j| x.words[i..i + RUN_WORDS] == y.words[j..j + RUN_WORDS]) {
-            Some(j) => {
-                let len = x.words[i..].iter().zip(&y.words[j..]).take_while(|(p, q)| p == q).count();
-                out.push((i, j, len));
-                i += len;
-            }
-            None => i += 1,
-        }
-    }
-    out
 }
 
 /// What provenance needs of each version.
@@ -463,50 +373,9 @@ fn span_of(v: &Version<'_>, i: usize, len: usize) -> Span {
     Span { utf8: [start, end], utf16: [unit(start), unit(end)] }
 }
 
-/// Minutes since 1970 of an ISO 8601 date or time (`2024-08-01`,
-/// `2024-08-01T09:30:00+01:00`, `2024-08-01 09:30Z`); `None` if unreadable.
-pub fn parse_time(text: &str) -> Option<i64> {
-    let t = text.trim();
-    let num = |s: &str| s.parse::<i64>().ok();
-    let (y, m, d) = (num(t.get(0..4)?)?, num(t.get(5..7)?)?, num(t.get(8..10)?)?);
-    if t.get(4..5)? != "-" || t.get(7..8)? != "-" || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Days from civil (Howard Hinnant's algorithm).
-    let (yy, mm) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = yy.div_euclid(400);
-    let yoe = yy - era * 400;
-    let doy = (153 * mm + 2) / 5 + d - 1;
-    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
-    let mut minutes = days * 1440;
-    if let Some(clock) = t.get(11..16).filter(|_| matches!(t.get(10..11), Some("T" | " "))) {
-        minutes += num(clock.get(0..2)?)? * 60 + num(clock.get(3..5)?)?;
-        let zone = t[16..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
-        if let Some(sign) = zone.chars().next().filter(|c| matches!(c, '+' | '-')) {
-            let offset = num(zone.get(1..3)?)? * 60 + zone.get(4..6).and_then(num).unwrap_or(0);
-            minutes -= if sign == '+' { offset } else { -offset };
-        }
-    }
-    Some(minutes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::tokenize;
-
-    fn words(text: &str) -> Words {
-        Words::new(&[tokenize(text)], &[0])
-    }
-
-    #[test]
-    fn runs_are_maximal_and_linear() {
-        let a = words("The Bank of England cut its benchmark interest rate to five per cent on Thursday.");
-        let b = words("On Thursday the Bank of England cut its benchmark interest rate to five per cent, a first.");
-        let r = runs(&a, &b);
-        assert_eq!(r, [(0, 2, 13)], "one run of thirteen words, as far as they agree");
-        assert!(runs(&words("a b c d e"), &words("a b c d e")).is_empty(), "shorter than a run");
-    }
 
     #[test]
     fn relations_from_the_figures() {
@@ -514,16 +383,5 @@ mod tests {
         assert_eq!(relation(0.5, 0.2), Relation::PartlyShared);
         assert_eq!(relation(0.26, 0.6), Relation::Rewrite);
         assert_eq!(relation(0.2, 0.46), Relation::Independent);
-    }
-
-    #[test]
-    fn times_in_iso_8601() {
-        let day = parse_time("2024-08-01").unwrap();
-        assert_eq!(parse_time("1970-01-02"), Some(1440));
-        assert_eq!(parse_time("2024-08-01T09:30:00+01:00"), Some(day + 8 * 60 + 30));
-        assert_eq!(parse_time("2024-08-01T09:30Z"), Some(day + 9 * 60 + 30));
-        assert!(parse_time("2024-08-01T09:30:00-04:00") > parse_time("2024-08-01T09:30:00Z"));
-        assert_eq!(parse_time("August 1"), None);
-        assert_eq!(parse_time("2024-13-01"), None);
     }
 }
