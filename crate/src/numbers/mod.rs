@@ -101,6 +101,11 @@ impl Period {
             ("monatlich", Month), ("year", Year), ("yearly", Year), ("annual", Year), ("annually", Year),
             ("annum", Year), ("jahr", Year), ("jahre", Year), ("jahren", Year), ("jährlich", Year),
         ];
+        // Most words are no period: turned away by length and first letter.
+        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        if !(3..=12).contains(&word.len()) || !matches!(first, Some(b'd' | b'w' | b'm' | b'y' | b'a' | b't' | b'j')) {
+            return None;
+        }
         let word = word.strip_suffix(['s', 'S']).unwrap_or(word);
         NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|&(_, period)| period)
     }

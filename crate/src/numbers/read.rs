@@ -171,9 +171,11 @@ fn figure_at(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<(f64, Un
             None => (value, unit, w),
         }
     } else {
-        let ahead: Vec<_> = words[w..].iter().take(6).map(|&k| normalize(&tokens[k])).collect();
-        if let Some((share, unit, more)) = fraction_of_a_point(&ahead) {
-            return Some((share, unit, w + more));
+        if token.text.eq_ignore_ascii_case("quarter") || token.text.eq_ignore_ascii_case("half") {
+            let ahead: Vec<_> = words[w..].iter().take(6).map(|&k| normalize(&tokens[k])).collect();
+            if let Some((share, unit, more)) = fraction_of_a_point(&ahead) {
+                return Some((share, unit, w + more));
+            }
         }
         let mut value = word_value_of(token)?;
         let mut last = w;
