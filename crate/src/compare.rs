@@ -211,7 +211,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
     // `complete` says so) to keep the first download small; the full engine
     // follows it. Every other build has them.
     let complete = cfg!(feature = "analysis");
-    let versions: Vec<Version<'_>> = if !complete {
+    let versions: Vec<Version> = if !complete {
         Vec::new()
     } else {
         texts
@@ -220,10 +220,8 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
             .zip(&spans)
             .zip(docs)
             .map(|(((t, tokens), spans), doc)| Version {
-                words: Words::new(tokens, &t.segments.iter().map(|s| s.start).collect::<Vec<_>>()),
+                words: Words::new(tokens, spans),
                 kinds: t.segments.iter().map(|s| s.kind).collect(),
-                spans: spans.clone(),
-                text: &t.text,
                 published: doc.published.as_deref().and_then(parse_time).or_else(|| t.dateline_time()),
             })
             .collect()

@@ -148,21 +148,17 @@ pub struct Provenance {
 }
 
 /// What provenance needs of each version.
-pub struct Version<'t> {
+pub struct Version {
     /// Its words, indexed.
     pub words: Words,
     /// Its segments' kinds.
     pub kinds: Vec<SegmentKind>,
-    /// Its segments' spans (both units), for the runs' spans.
-    pub spans: Vec<Span>,
-    /// Its text, for UTF-16 offsets inside segments.
-    pub text: &'t str,
     /// When it was published, in minutes since 1970, if known.
     pub published: Option<i64>,
 }
 
 /// Provenance of all versions, from their words and the alignment of every pair.
-pub fn provenance(versions: &[Version<'_>], pairs: &[PairReport]) -> Provenance {
+pub fn provenance(versions: &[Version], pairs: &[PairReport]) -> Provenance {
     let n = versions.len();
     // Per version and segment: (other version, its words in runs with it).
     let mut copied: Vec<Vec<Vec<(usize, usize)>>> = versions.iter().map(|v| vec![Vec::new(); v.kinds.len()]).collect();
@@ -262,7 +258,7 @@ fn close_share(p: &PairReport, kinds_a: &[SegmentKind], kinds_b: &[SegmentKind])
 
 /// Each segment's closest counterpart in another version, if it has any:
 /// the version of its best-scoring link (an overlap scores as it is).
-fn best_counterparts(versions: &[Version<'_>], pairs: &[PairReport]) -> Vec<Vec<Option<(f64, usize)>>> {
+fn best_counterparts(versions: &[Version], pairs: &[PairReport]) -> Vec<Vec<Option<(f64, usize)>>> {
     let mut out: Vec<Vec<Option<(f64, usize)>>> = versions.iter().map(|v| vec![None; v.kinds.len()]).collect();
     let mut offer = |d: usize, s: usize, score: f64, other: usize| {
         let slot = &mut out[d][s];
@@ -287,7 +283,7 @@ fn best_counterparts(versions: &[Version<'_>], pairs: &[PairReport]) -> Vec<Vec<
 /// with; from an earlier one where times are known), the source of later
 /// copies, rewritten, or its own.
 fn origin(
-    versions: &[Version<'_>],
+    versions: &[Version],
     d: usize,
     s: usize,
     words: usize,
@@ -364,13 +360,9 @@ fn shared_sources(n: usize, reuse: &[Reuse]) -> Vec<Vec<usize>> {
 }
 
 /// The span of `len` words from word `i` of a version, in both units.
-fn span_of(v: &Version<'_>, i: usize, len: usize) -> Span {
-    let (start, end) = (v.words.spans[i].0, v.words.spans[i + len - 1].1);
-    let seg = v.words.segment_of[i] as usize;
-    let base = &v.spans[seg];
-    // UTF-16 offsets from the segment's start, counted over the run's text only.
-    let unit = |to: usize| base.utf16[0] + v.text.get(base.utf8[0]..to).map_or(0, |p| p.encode_utf16().count());
-    Span { utf8: [start, end], utf16: [unit(start), unit(end)] }
+fn span_of(v: &Version, i: usize, len: usize) -> Span {
+    let (first, last) = (&v.words.spans[i], &v.words.spans[i + len - 1]);
+    Span { utf8: [first.utf8[0], last.utf8[1]], utf16: [first.utf16[0], last.utf16[1]] }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Verbatim runs: each version's words hashed once, its 6-grams indexed, and
 //! a run grown from a shared 6-gram as far as the words agree (linear).
 
+use crate::report::Span;
 use crate::tokenize::{normalize_into, Token, TokenKind};
 
 /// Shortest run of shared words that counts as reuse rather than chance.
@@ -11,8 +12,8 @@ pub struct Words {
     /// Each word's hash, normalised (case and typographic apostrophes aside):
     /// runs compare words by it (64 bits: a collision is not to be expected).
     pub(super) words: Vec<u64>,
-    /// Each word's byte range in the text.
-    pub(super) spans: Vec<(usize, usize)>,
+    /// Each word's range in the text, in UTF-8 bytes and in UTF-16 units.
+    pub(super) spans: Vec<Span>,
     /// The segment each word is in.
     pub(super) segment_of: Vec<u32>,
     /// Each 6-gram's hash -> its first position.
@@ -21,20 +22,23 @@ pub struct Words {
 
 impl Words {
     /// Indexes a version's tokens, segment by segment; `starts` are the
-    /// segments' byte offsets in the text (tokens slice the segments).
-    pub fn new(segments: &[Vec<Token<'_>>], starts: &[usize]) -> Self {
+    /// segments' spans in the text (tokens slice the segments). Each word's
+    /// place in both units is counted once here, so a run's span costs nothing.
+    pub fn new(segments: &[Vec<Token<'_>>], starts: &[Span]) -> Self {
         let (mut words, mut spans, mut segment_of) = (Vec::new(), Vec::new(), Vec::new());
         let mut norm = String::new();
-        for (s, (tokens, &start)) in segments.iter().zip(starts).enumerate() {
-            let mut at = start;
+        for (s, (tokens, start)) in segments.iter().zip(starts).enumerate() {
+            let (mut byte, mut unit) = (start.utf8[0], start.utf16[0]);
             for t in tokens {
+                let units = if t.text.is_ascii() { t.text.len() } else { t.text.encode_utf16().count() };
                 if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
                     normalize_into(t, &mut norm);
                     words.push(word_hash(&norm));
-                    spans.push((at, at + t.text.len()));
+                    spans.push(Span { utf8: [byte, byte + t.text.len()], utf16: [unit, unit + units] });
                     segment_of.push(s as u32);
                 }
-                at += t.text.len();
+                byte += t.text.len();
+                unit += units;
             }
         }
         let mut grams = GramMap::with_capacity_and_hasher(words.len(), Default::default());
@@ -105,7 +109,7 @@ mod tests {
     use crate::tokenize::tokenize;
 
     fn words(text: &str) -> Words {
-        Words::new(&[tokenize(text)], &[0])
+        Words::new(&[tokenize(text)], &[Span { utf8: [0, text.len()], utf16: [0, text.encode_utf16().count()] }])
     }
 
     #[test]
