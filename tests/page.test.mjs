@@ -463,3 +463,24 @@ test("on a phone (390 x 844) no view is wider than the screen", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the overview is one Tab stop; arrow keys move inside it and Enter jumps", async () => {
+  const { page, context, errors } = await openPage(env.browser, env.base);
+  await page.click("[data-view=overview]");
+  const stops = await page.locator(".strip .block").evaluateAll((bs) => bs.filter((b) => b.tabIndex === 0).length);
+  assert.equal(stops, 1, "one Tab stop for every block of every strip");
+  await page.locator(".strip .block").first().focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowDown");
+  const focused = await page.evaluate(() => {
+    const b = document.activeElement;
+    return { strip: [...document.querySelectorAll(".strip")].indexOf(b.parentElement), tab: b.tabIndex };
+  });
+  assert.deepEqual(focused, { strip: 1, tab: 0 }, "down moves to the next version's strip");
+  assert.equal(await page.locator(".strip .block").evaluateAll((bs) => bs.filter((b) => b.tabIndex === 0).length), 1);
+  await page.keyboard.press("Enter");
+  assert.equal(await page.getAttribute("#view", "data-view"), "side", "Enter on a block jumps to its sentence");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -193,6 +193,35 @@ export function renderSynopsis(root, report, filters) {
   return rows.length;
 }
 
+/**
+ * Arrow keys inside the overview's strips: left and right along a version,
+ * up and down to the same place in the version above or below, Home and End.
+ * The block that has focus is the overview's one Tab stop.
+ */
+function moveInStrips(e, wrap) {
+  const from = e.target.closest?.(".block");
+  if (!from) return;
+  const strips = [...wrap.querySelectorAll(".strip")];
+  const strip = from.parentElement;
+  const blocks = [...strip.children];
+  const at = blocks.indexOf(from);
+  let to = null;
+  if (e.key === "ArrowRight") to = blocks[at + 1];
+  else if (e.key === "ArrowLeft") to = blocks[at - 1];
+  else if (e.key === "Home") to = blocks[0];
+  else if (e.key === "End") to = blocks[blocks.length - 1];
+  else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+    const next = strips[strips.indexOf(strip) + (e.key === "ArrowDown" ? 1 : -1)];
+    if (next?.children.length) to = next.children[Math.min(next.children.length - 1, Math.round((at / Math.max(1, blocks.length - 1)) * (next.children.length - 1)))];
+  } else return;
+  e.preventDefault();
+  e.stopPropagation();
+  if (!to) return;
+  from.tabIndex = -1;
+  to.tabIndex = 0;
+  to.focus();
+}
+
 /** Overview: a strip per version (shared vs unique), and the similarity matrix. */
 export function renderOverview(root, report, onJump) {
   const n = report.documents.length;
@@ -214,11 +243,14 @@ export function renderOverview(root, report, onJump) {
       b.title = `${i + 1}: ${s.text.slice(0, 120)}`;
       b.setAttribute("aria-label", `sentence ${i + 1}, carried by ${s.support} of ${n - 1} other versions`);
       b.addEventListener("click", () => onJump(d, i));
+      // One Tab stop for the whole overview; arrow keys move inside it.
+      b.tabIndex = d === 0 && i === 0 ? 0 : -1;
       strip.append(b);
     });
     line.append(strip);
     wrap.append(line);
   });
+  wrap.addEventListener("keydown", (e) => moveInStrips(e, wrap));
   wrap.append(el("h2", "", "Similarity between versions"));
   const table = el("table", "matrix");
   const head = table.createTHead().insertRow();
