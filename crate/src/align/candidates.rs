@@ -75,6 +75,10 @@ impl<'a> Indexed<'a> {
     }
 }
 
+/// What a figure met at other precision weighs as evidence of a shared
+/// fact: as much as a rare word.
+const NEAR_FIGURE: f32 = 3.0;
+
 /// Terms in at most this many sentences are always used to find candidates.
 const CHEAP_POSTINGS: usize = 16;
 
@@ -154,23 +158,29 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
         touched.sort();
         for &j in &touched {
             // The exact overlap, in term order (so sums round the same way every time).
-            let (mut shared_mass, mut shared, mut beyond_names) = (0.0f32, 0, 0);
+            let (mut shared_mass, mut shared, mut beyond_names, mut fact_words) = (0.0f32, 0, 0, 0.0f32);
             for (&t, &l) in sb[j].terms.iter().zip(b.local_terms(j)) {
                 if holds[l as usize] == i {
                     shared_mass += weights[t as usize];
                     if weights.is_content(t) {
                         shared += 1;
-                        beyond_names += usize::from(!weights.is_name(t, s, &sb[j]));
+                        if !weights.is_name(t, s, &sb[j]) {
+                            beyond_names += 1;
+                            fact_words += weights[t as usize];
+                        }
                     }
                 }
             }
             // A figure met at other precision ("11,316" and "about 11,300")
             // counts as one shared figure.
+            let mut near = 0;
             for (tp, tq) in near_figures(&s.figures, &sb[j].figures) {
                 shared_mass += (weights[tp as usize] + weights[tq as usize]) / 2.0;
                 shared += 1;
                 beyond_names += 1;
+                near += 1;
             }
+            let fact_weight = fact_words + near as f32 * NEAR_FIGURE;
             let identical = s.fingerprint == sb[j].fingerprint && !s.terms.is_empty();
             if shared == 0 && !identical {
                 continue;
@@ -185,7 +195,7 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
             {
                 continue;
             }
-            out.push(Candidate { i, j, dice, in_a, in_b, shared, beyond_names, identical });
+            out.push(Candidate { i, j, dice, in_a, in_b, shared, beyond_names, fact_weight, identical });
         }
     }
     out

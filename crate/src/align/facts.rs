@@ -12,8 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AlignConfig, Candidate, Indexed};
-use crate::terms::{near_figures, Role, SentenceTerms, Weights};
+use super::{AlignConfig, Candidate};
+use crate::terms::{Role, SentenceTerms};
 
 /// A pair of sentences that share a fact, linked beyond the one-to-one
 /// alignment: `a` and `b` index the two versions' sentences.
@@ -32,14 +32,13 @@ pub struct FactPair {
 /// `candidates` come best first.
 pub(super) fn shared_facts(
     candidates: &[Candidate],
-    a: &Indexed<'_>,
-    b: &Indexed<'_>,
+    a: &[SentenceTerms],
+    b: &[SentenceTerms],
     links: &mut Vec<Candidate>,
     used_a: &mut [bool],
     used_b: &mut [bool],
     config: &AlignConfig,
 ) -> Vec<FactPair> {
-    let (a, b, weights) = (a.sentences, b.sentences, a.weights);
     let text = |c: &&Candidate| a[c.i].role == Role::Text && b[c.j].role == Role::Text;
     // How many better candidates each sentence has had so far.
     let mut seen_a = vec![0usize; a.len()];
@@ -54,7 +53,7 @@ pub(super) fn shared_facts(
         if rank > config.fact_rank
             || c.dice < config.fact_similarity
             || linked.binary_search(&(c.i, c.j)).is_ok()
-            || evidence(&a[c.i], &b[c.j], weights) < config.fact_evidence
+            || c.fact_weight < config.fact_evidence
         {
             continue;
         }
@@ -68,18 +67,3 @@ pub(super) fn shared_facts(
     }
     pairs
 }
-
-/// What two sentences share beyond names: content words that are no name,
-/// and figures that may state one quantity (each figure of `x` once).
-fn evidence(x: &SentenceTerms, y: &SentenceTerms, weights: &Weights) -> f32 {
-    let words: f32 = x
-        .terms
-        .iter()
-        .filter(|t| weights.is_content(**t) && y.terms.binary_search(t).is_ok() && !weights.is_name(**t, x, y))
-        .map(|&t| weights[t as usize])
-        .sum();
-    words + near_figures(&x.figures, &y.figures).count() as f32 * NEAR_FIGURE
-}
-
-/// What a figure met at other precision weighs: as much as a rare word.
-const NEAR_FIGURE: f32 = 3.0;

@@ -99,12 +99,14 @@ pub(crate) struct Candidate {
     /// Of those, the ones that are a name in neither: a name shared alone
     /// is the topic, not a fact.
     pub(crate) beyond_names: usize,
+    /// The weight they share beyond names: content words that are no name,
+    /// and each figure met at other precision as much as a rare word.
+    pub(crate) fact_weight: f32,
     pub(crate) identical: bool,
 }
 
 /// Aligns the sentences of two versions.
-pub fn align(indexed_a: &Indexed<'_>, indexed_b: &Indexed<'_>, config: &AlignConfig) -> Alignment {
-    let (a, b) = (indexed_a, indexed_b);
+pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignment {
     let (mass_a, mass_b) = (&a.mass, &b.mass);
     let (n, m) = (a.sentences.len(), b.sentences.len());
     let mut candidates = candidates(a, b, config);
@@ -199,7 +201,7 @@ pub fn align(indexed_a: &Indexed<'_>, indexed_b: &Indexed<'_>, config: &AlignCon
     let total = mass_a.iter().sum::<f32>() + mass_b.iter().sum::<f32>();
     let related = linked_mass(&used_a, &used_b) / total.max(f32::EPSILON);
     let mut facts = if related <= config.fact_max_related {
-        shared_facts(&candidates, indexed_a, indexed_b, &mut links, &mut used_a, &mut used_b, config)
+        shared_facts(&candidates, a, b, &mut links, &mut used_a, &mut used_b, config)
     } else {
         Vec::new()
     };
