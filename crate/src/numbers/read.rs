@@ -87,14 +87,16 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             w = last + 1;
             continue;
         }
+        // The one or two words right before the figure, nearest first.
+        let before: Vec<Cow<'_, str>> = (w.saturating_sub(2)..w).rev().map(norm).collect();
         // A range is one fact: "5% to 5.25%", "between 40 and 45 people".
         let mut up_to = None;
         let joiner = (last + 2 < words.len()).then(|| norm(last + 1));
         // "from 5.25% to 5%" and "by 0.25% to 5%" are changes, not ranges.
-        let before = (1..=2).filter_map(|d| w.checked_sub(d)).map(norm).find(|b| !matches!(b.as_ref(), "a" | "an"));
-        let from = before.is_some_and(|b| matches!(b.as_ref(), "from" | "by" | "von" | "um"));
+        let lead = before.iter().find(|b| !matches!(b.as_ref(), "a" | "an"));
+        let from = lead.is_some_and(|b| matches!(b.as_ref(), "from" | "by" | "von" | "um"));
         if matches!(joiner.as_deref(), Some("to" | "and" | "bis")) && !from {
-            let between = joiner.as_deref() != Some("and") || (w > 0 && norm(w - 1) == "between");
+            let between = joiner.as_deref() != Some("and") || before.first().is_some_and(|b| b == "between");
             if let Some((high, high_unit, high_last)) = figure_at(tokens, &words, last + 2) {
                 if between && high > value && (high_unit == unit || unit == Unit::Count) {
                     up_to = Some(high);
@@ -116,7 +118,6 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             unit = Unit::Duration;
         }
         // The qualifier: one or two words right before the figure.
-        let before: Vec<Cow<'_, str>> = (w.saturating_sub(2)..w).rev().map(norm).collect();
         let qualifier = [before.get(1).map(|b| format!("{b} {}", before[0])), before.first().map(|b| b.to_string())]
             .into_iter()
             .flatten()
