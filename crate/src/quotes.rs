@@ -11,6 +11,7 @@ use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
 
 use crate::diff::{diff_words, DiffOptions, Tag, WordOp};
+use crate::segment::paragraphs;
 use crate::tokenize::{normalize, tokenize, TokenKind};
 
 /// One quotation in one version.
@@ -78,8 +79,10 @@ fn closer_for(open: char) -> Option<&'static [char]> {
 pub fn find_quotes(text: &str) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let mut last_speaker: Option<String> = None;
-    let mut para_start = 0;
-    for para in paragraphs(text) {
+    // The segmenter's paragraphs: a soft-wrapped line ("“We must\nact now,”
+    // he said.") does not end one.
+    for (para_start, end) in paragraphs(text) {
+        let para = &text[para_start..end];
         let first = out.len();
         scan_paragraph(para, para_start, &mut out);
         let found = &mut out[first..];
@@ -90,36 +93,8 @@ pub fn find_quotes(text: &str) -> Vec<RawQuote> {
             }
             last_speaker = speaker;
         }
-        para_start += para.len();
     }
     out
-}
-
-/// The text's paragraphs, line ends included: a line break inside a
-/// sentence (a soft wrap: the line ends without a stop and the next starts
-/// in lower case) does not end one, so "“We must\nact now,” he said." is one quote.
-fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let mut end = 0;
-        for line in rest.split_inclusive('\n') {
-            end += line.len();
-            let body = line.trim_end();
-            let next = rest[end..].trim_start_matches([' ', '\t']);
-            let wrapped = !body.is_empty()
-                && !body.ends_with(['.', '!', '?', ':', '"', '”', '’', '»'])
-                && next.starts_with(char::is_lowercase);
-            if !wrapped {
-                break;
-            }
-        }
-        let (para, tail) = rest.split_at(end);
-        rest = tail;
-        Some(para)
-    })
 }
 
 fn scan_paragraph(para: &str, offset: usize, out: &mut Vec<RawQuote>) {

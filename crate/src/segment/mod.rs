@@ -121,7 +121,7 @@ fn leading_space(s: &str) -> usize {
 }
 
 /// Paragraph spans: non-blank lines, with soft-wrapped lines joined.
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut open = false;
     for (s, e) in line_spans(text) {
