@@ -260,8 +260,8 @@ impl fmt::Display for Report {
 
 /// A score as the report carries it: four decimals, so it reads the same
 /// after any trip through JSON or a JavaScript number.
-pub fn round_score(x: f32) -> f64 {
-    ((f64::from(x) * 10_000.0).round() / 10_000.0).max(0.0)
+pub fn round_score(x: impl Into<f64>) -> f64 {
+    ((x.into() * 10_000.0).round() / 10_000.0).max(0.0)
 }
 
 /// `[-old-]{+new+}` markup of a word diff.

@@ -188,8 +188,8 @@ enum Key {
     Thing(Unit, u32),
 }
 
-/// Groups facts across versions, at most one figure per version in a group,
-/// strongest correspondences first. `linked` holds the (doc, segment, doc,
+/// Groups facts across versions, strongest correspondences first; a version
+/// may restate its figure in a group but never gives it two values. `linked` holds the (doc, segment, doc,
 /// segment) pairs of sentences the alignment links.
 pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usize, usize)>) -> Vec<NumberGroup> {
     // What each figure counts, as numbers: one per distinct stem.

@@ -32,7 +32,7 @@ pub use runs::Words;
 pub use time::parse_time;
 
 use crate::align::LinkKind;
-use crate::report::{PairReport, Span};
+use crate::report::{round_score, PairReport, Span};
 use crate::segment::SegmentKind;
 
 /// Least share of one version found verbatim in the other for the same source text.
@@ -190,10 +190,10 @@ pub fn provenance(versions: &[Version], pairs: &[PairReport]) -> Provenance {
         }
         // Four decimals, as every score in the report: the same after a trip through JSON.
         let share =
-            |covered: usize, total: usize| if total == 0 { 0.0 } else { four_places(covered as f64 / total as f64) };
+            |covered: usize, total: usize| if total == 0 { 0.0 } else { round_score(covered as f64 / total as f64) };
         let shared_a = share(covered_a, x.words.len());
         let shared_b = share(covered_b.iter().filter(|&&c| c).count(), y.words.len());
-        let close = four_places(close_share(p, &x.kinds, &y.kinds));
+        let close = round_score(close_share(p, &x.kinds, &y.kinds));
         let relation = relation(shared_a.max(shared_b), close);
         let source = match (x.published, y.published) {
             (Some(tx), Some(ty)) if relation != Relation::Independent && tx != ty => {
@@ -218,10 +218,6 @@ pub fn provenance(versions: &[Version], pairs: &[PairReport]) -> Provenance {
     let tree = (0..n).map(|d| lineage(d, &reuse)).collect();
     let shared_sources = shared_sources(n, &reuse);
     Provenance { pairs: reuse, sentences, tree, shared_sources }
-}
-
-fn four_places(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }
 
 /// The relation the figures make.
