@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use variorum::{compare, CompareOptions, Document, Report};
 
-use crate::{usage, Failure};
+use crate::{open_lines, usage, Failure};
 
 /// Sets in flight per thread: enough to keep every core busy between writes.
 const SETS_PER_THREAD: usize = 4;
@@ -121,7 +121,7 @@ pub fn run_batch(args: &[String]) -> Result<(), Failure> {
 /// The sets of `input`, and how many there are when that is cheap to know.
 fn open(input: &str) -> Result<(Source, Option<usize>), Failure> {
     if input == "-" {
-        return Ok((Source::Lines(Box::new(std::io::stdin().lock())), None));
+        return Ok((Source::Lines(open_lines(input)?), None));
     }
     let path = Path::new(input);
     if path.is_dir() {
@@ -135,14 +135,12 @@ fn open(input: &str) -> Result<(Source, Option<usize>), Failure> {
         return Ok((Source::Folders(folders), Some(n)));
     }
     // Counted for the progress bar by streaming, never by holding the file.
-    let counted = std::fs::File::open(path).map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
     let mut count = 0;
-    for line in std::io::BufReader::new(counted).split(b'\n') {
+    for line in open_lines(input)?.split(b'\n') {
         let line = line.map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
         count += usize::from(line.iter().any(|b| !b.is_ascii_whitespace()));
     }
-    let file = std::fs::File::open(path).map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
-    Ok((Source::Lines(Box::new(std::io::BufReader::new(file))), Some(count)))
+    Ok((Source::Lines(open_lines(input)?), Some(count)))
 }
 
 fn parse_set(line: &str, number: usize) -> Result<VersionSet, (Value, String)> {

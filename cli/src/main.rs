@@ -161,12 +161,7 @@ fn run_align(args: &[String]) -> Result<(), Failure> {
         }
     }
     let input = input.ok_or_else(|| usage("align needs --jsonl IN"))?;
-    let reader: Box<dyn BufRead> = if input == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let f = std::fs::File::open(&input).map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
-        Box::new(std::io::BufReader::new(f))
-    };
+    let reader = open_lines(&input)?;
     let mut out = String::new();
     for (n, line) in reader.lines().enumerate() {
         let line = line.map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
@@ -200,6 +195,15 @@ fn align_one(pair: &Value, options: &CompareOptions) -> Result<Value, String> {
     pred.extend(report.pairs[0].overlaps.iter().map(|o| [o.a, o.b]));
     let groups: Vec<[&Vec<usize>; 2]> = links.iter().map(|l| [&l.a, &l.b]).collect();
     Ok(json!({ "id": pair["id"], "pred": pred, "pred_groups": groups }))
+}
+
+/// A file's lines, or standard input's for '-'.
+pub(crate) fn open_lines(input: &str) -> Result<Box<dyn BufRead>, Failure> {
+    if input == "-" {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    let f = std::fs::File::open(input).map_err(|e| Failure(3, format!("cannot read {input}: {e}")))?;
+    Ok(Box::new(std::io::BufReader::new(f)))
 }
 
 fn write_out(path: Option<&str>, text: &str) -> Result<(), Failure> {
