@@ -93,9 +93,12 @@ function compareSoon() {
   compareTimer = setTimeout(compareAll, 400);
 }
 
+/** A version as the engine takes it: its name, text and, if set, publication time. */
+const forEngine = ({ name, text, published }) => (published ? { name, text, published } : { name, text });
+
 async function compareAll() {
   clearTimeout(compareTimer);
-  const documents = state.documents.map(({ name, text, published }) => (published ? { name, text, published } : { name, text }));
+  const documents = state.documents.map(forEngine);
   if (documents.length === 0) {
     report = null;
     $("view").replaceChildren(views.el("p", "empty-note", "No versions yet: add one above."));
@@ -111,7 +114,8 @@ async function compareAll() {
   busy(true);
   const started = performance.now();
   // Views show diffs against the base only (a new base recompares), so only those pairs are diffed.
-  const reply = await runCompare(documents, { base: state.left, diff: state.diff, word_diffs: "base" });
+  const options = { base: state.left, diff: state.diff, word_diffs: "base" };
+  const reply = await runCompare(documents, options);
   busy(false);
   if (reply.cancelled) {
     $("status").textContent = "Cancelled. Your versions are unchanged.";
@@ -133,7 +137,7 @@ async function compareAll() {
   // follows, and its report replaces this one unless the versions changed meanwhile.
   if (!report.complete) {
     const first = report;
-    const fuller = await runCompare(documents, { base: state.left, diff: state.diff, word_diffs: "base" }, true);
+    const fuller = await runCompare(documents, options, true);
     if (report !== first || !fuller.ok) return;
     report = fuller.report;
     showSummary();
@@ -468,7 +472,7 @@ async function openPermalink() {
     return;
   }
   if (!linked) return;
-  const documents = linked.documents.map(({ name, text, published }) => (published ? { name, text, published } : { name, text }));
+  const documents = linked.documents.map(forEngine);
   // Keep the reader's own versions aside, unless the link holds exactly those.
   const mine = localStorage.getItem(STORE);
   const differs = mine && JSON.stringify(JSON.parse(mine).documents) !== JSON.stringify(documents);

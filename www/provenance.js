@@ -11,18 +11,22 @@ const RELATION = {
 const pct = (x) => `${Math.round(100 * x)}%`;
 
 /**
- * A sentence's origin as a short mark. A direction only where publication
- * times give it: "copied from X", "copied by X", "rewritten from X";
- * otherwise "same words as X", "reworded in X". Its own: "own".
+ * A sentence's origin as a badge, or `null` (furniture, or no provenance
+ * yet). A direction only where publication times give it: "copied from X",
+ * "copied by X", "rewritten from X"; otherwise "same words as X", "reworded
+ * in X". Its own: "own".
  */
-export function originLabel(report, doc, seg) {
+export function originBadge(report, doc, seg) {
   const o = report.provenance.sentences[doc]?.[seg];
   if (!o || o.origin === "furniture") return null;
   const other = o.with === null ? "" : ` ${report.documents[o.with].name}`;
-  if (o.origin === "copied") return o.directed ? `copied from${other}` : `same words as${other}`;
-  if (o.origin === "source") return `copied by${other}`;
-  if (o.origin === "rewritten") return o.directed ? `rewritten from${other}` : `reworded in${other}`;
-  return "own";
+  const label = {
+    copied: o.directed ? `copied from${other}` : `same words as${other}`,
+    source: `copied by${other}`,
+    rewritten: o.directed ? `rewritten from${other}` : `reworded in${other}`,
+    own: "own",
+  }[o.origin];
+  return el("span", `badge origin origin-${o.origin}`, label);
 }
 
 /** The family tree: each version under the one it most likely derives from; unnamed shared sources on top. */

@@ -1,6 +1,6 @@
 // Views: report -> DOM. Article text is untrusted: it reaches the page only
 // through textContent and text nodes, never as HTML.
-import { originLabel } from "./provenance.js";
+import { originBadge } from "./provenance.js";
 import { counterparts, filterRows, isChange, orientedPair, pairRows, synopsisRows } from "./rows.js";
 
 export function el(tag, className, text) {
@@ -108,8 +108,8 @@ export function renderSideBySide(root, report, left, right, filters) {
     }
     // Where each side's words came from: copied, rewritten, or its own.
     for (const [td, doc, idx] of [[tdL, left, row.left], [tdR, right, row.right]]) {
-      const origin = row.type !== "moved-from" && idx.length ? originLabel(report, doc, idx[0]) : null;
-      if (origin) td.append(" ", badge(`origin origin-${report.provenance.sentences[doc][idx[0]].origin}`, origin));
+      const origin = row.type !== "moved-from" && idx.length ? originBadge(report, doc, idx[0]) : null;
+      if (origin) td.append(" ", origin);
     }
     tr.append(tdL, tdR);
   });
@@ -184,8 +184,8 @@ export function renderSynopsis(root, report, filters) {
         td.append(" ", badge("departs", c.segments.length ? "≠ differs from most" : "missing here"));
       }
       if (row.unique && c.segments.length) td.append(" ", badge("only", "only here"));
-      const origin = c.segments.length ? originLabel(report, c.doc, c.segments[0]) : null;
-      if (origin) td.append(" ", badge(`origin origin-${report.provenance.sentences[c.doc][c.segments[0]].origin}`, origin));
+      const origin = c.segments.length ? originBadge(report, c.doc, c.segments[0]) : null;
+      if (origin) td.append(" ", origin);
       tr.append(td);
     }
   });
