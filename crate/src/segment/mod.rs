@@ -53,13 +53,14 @@ pub struct RawSegment {
 /// ```
 pub fn segment(text: &str) -> Vec<RawSegment> {
     let paragraphs = paragraphs(text);
-    let mut out = Vec::new();
+    let mut out: Vec<RawSegment> = Vec::new();
+    // Datelines stand before the lede (one or two: "date 2023-10-08
+    // CHICAGO (AP) —"), after headings, never in the body nor in a headline.
+    // Kept as a flag: a page of headings alone must not rescan every segment.
+    let mut before_lede = true;
     for &(start, end) in &paragraphs {
         let line = &text[start..end];
         let mut body_start = start;
-        // Datelines stand before the lede (one or two: "date 2023-10-08
-        // CHICAGO (AP) —"), after headings, never in the body nor in a headline.
-        let before_lede = out.iter().all(|s: &RawSegment| s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet);
         if before_lede && !is_heading(line) {
             while let Some(len) = dateline_len(&text[body_start..end]) {
                 out.push(RawSegment { start: body_start, end: body_start + len, kind: SegmentKind::Dateline });
@@ -77,6 +78,7 @@ pub fn segment(text: &str) -> Vec<RawSegment> {
             out.push(RawSegment { start: s, end: e, kind: SegmentKind::Body });
         }
         classify_paragraph(text, &mut out[first..], line);
+        before_lede &= out[first..].iter().all(|s| s.kind != SegmentKind::Body && s.kind != SegmentKind::Bullet);
     }
     mark_boilerplate_runs(&mut out);
     out
