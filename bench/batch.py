@@ -5,66 +5,21 @@ the projected cost of a NewsEdits-sized corpus.
 
     python3 bench/batch.py [--sets N]      (default 1,000; the tenfold run uses 10 N)
 
-The corpus is generated from the seeds, reproducibly (fixed seed): revision
-chains (each revision drops, moves, splits or rewords a sentence and changes
-a figure of the one before) and multi-outlet sets (three to five of the seed
-articles).
+The corpus comes from bench/corpus.py (the seeds, revised reproducibly).
 """
 import argparse
 import json
 import os
 import random
-import re
 import subprocess
 import sys
 import tempfile
 import time
 
+from corpus import corpus
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NEWSEDITS_VERSIONS = 4_600_000  # NewsEdits: 1.28 M articles, 4.6 M versions
-
-
-def seeds():
-    folder = os.path.join(ROOT, "seeds")
-    return [open(os.path.join(folder, f), encoding="utf-8").read() for f in sorted(os.listdir(folder)) if f[:3].isdigit()]
-
-
-def revise(text, rng):
-    """One revision: a sentence dropped, moved, split or reworded, a figure changed."""
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    k = rng.randrange(len(sentences))
-    edit = rng.choice(["drop", "move", "split", "reword"])
-    if edit == "drop" and len(sentences) > 3:
-        del sentences[k]
-    elif edit == "move":
-        sentences.insert(rng.randrange(len(sentences)), sentences.pop(k))
-    elif edit == "split" and ", " in sentences[k]:
-        head, tail = sentences[k].split(", ", 1)
-        sentences[k:k + 1] = [head + ".", tail[:1].upper() + tail[1:]]
-    else:
-        words = sentences[k].split()
-        if words:
-            words[rng.randrange(len(words))] = rng.choice(["reportedly", "officials", "on Monday", "sharply"])
-        sentences[k] = " ".join(words)
-    text = " ".join(sentences)
-    return re.sub(r"\d[\d,]*", lambda m: str(int(m.group(0).replace(",", "")) + rng.randrange(1, 9)), text, count=1)
-
-
-def corpus(n, path, rng):
-    base = seeds()
-    pairs = 0
-    with open(path, "w", encoding="utf-8") as out:
-        for k in range(n):
-            if k % 2 == 0:
-                text = rng.choice(base)
-                versions = [text]
-                for _ in range(rng.randrange(2, 6)):
-                    versions.append(revise(versions[-1], rng))
-            else:
-                versions = rng.sample(base, rng.randrange(3, 6))
-            pairs += len(versions) * (len(versions) - 1) // 2
-            out.write(json.dumps({"id": f"set{k}", "versions": [{"name": f"v{i}", "text": t} for i, t in enumerate(versions)]}) + "\n")
-    return pairs
 
 
 def timed(exe, path, jobs):

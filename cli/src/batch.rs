@@ -12,7 +12,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use variorum::{compare, CompareOptions, Document, Report};
+use variorum::tabulate::tabulate;
+use variorum::{compare, CompareOptions, Document};
 
 use crate::{open_lines, usage, Failure};
 
@@ -177,37 +178,9 @@ fn result_line(set: Result<VersionSet, (Value, String)>, links: bool) -> (bool, 
         Err((id, why)) => (id, Err(why)),
     };
     let line = match &outcome {
-        Ok(report) if links => json!({ "id": id, "links": tabulated(report) }),
+        Ok(report) if links => json!({ "id": id, "links": tabulate(report) }),
         Ok(report) => json!({ "id": id, "report": report }),
         Err(why) => json!({ "id": id, "error": why }),
     };
     (outcome.is_ok(), line.to_string())
-}
-
-/// What a researcher tabulates: every pair's links, overlaps and relation,
-/// and every figure group with its verdict.
-fn tabulated(report: &Report) -> Value {
-    let pairs: Vec<Value> = report
-        .pairs
-        .iter()
-        .zip(&report.provenance.pairs)
-        .map(|(p, reuse)| {
-            json!({
-                "a": p.a, "b": p.b, "similarity": p.similarity, "relation": reuse.relation,
-                "links": p.links.iter().map(|l| json!({"a": l.a, "b": l.b, "kind": l.kind, "score": l.score, "moved": l.moved})).collect::<Vec<_>>(),
-                "overlaps": p.overlaps,
-            })
-        })
-        .collect();
-    let numbers: Vec<Value> = report
-        .numbers
-        .iter()
-        .map(|g| {
-            json!({
-                "disagreement": g.disagreement,
-                "facts": g.facts.iter().map(|f| json!({"doc": f.doc, "segment": f.segment, "text": f.text, "value": f.value, "unit": f.unit})).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    json!({ "pairs": pairs, "numbers": numbers })
 }

@@ -30,6 +30,7 @@ pub mod provenance;
 pub mod quotes;
 pub mod report;
 pub mod segment;
+pub mod tabulate;
 pub mod terms;
 pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
