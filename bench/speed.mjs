@@ -5,7 +5,7 @@
 //
 //   npm run bench                 prints the tables (after building the wasm)
 //   npm run bench -- --write      also writes them to docs/speed.md
-import { readFileSync, writeFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { cpus, totalmem } from "node:os";
@@ -85,8 +85,11 @@ async function time(page, task, docs, runs, wordDiffs) {
 }
 
 function pageWeight() {
-  // The first load: the full engine (pkg/) follows on demand, outside the budget.
-  const files = ["index.html", "style.css", "main.js", "rows.js", "views.js", "provenance.js", "inputs.js", "worker.js", "seeds.js", "pkg-lean/variorum.js", "pkg-lean/variorum_bg.wasm", "pkg/variorum.js"];
+  // The first load: the page, its modules, the first engine, and the full
+  // engine's glue (the worker imports it); the full engine's wasm and the
+  // vendor/ libraries follow on demand, outside the budget.
+  const modules = readdirSync(join(ROOT, "www")).filter((f) => f.endsWith(".js"));
+  const files = ["index.html", "style.css", ...modules, "pkg-lean/variorum.js", "pkg-lean/variorum_bg.wasm", "pkg/variorum.js"];
   const sizes = files.map((f) => {
     const body = readFileSync(join(ROOT, "www", f));
     return { file: f, raw: statSync(join(ROOT, "www", f)).size, gzip: gzipSync(body, { level: 9 }).length };

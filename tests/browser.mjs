@@ -43,3 +43,8 @@ export async function openPage(browser, url, options = {}) {
   await page.waitForSelector("body[data-ready=true][data-complete=true]", { timeout: 30000 });
   return { page, context, requests, errors };
 }
+
+/** Opens the Versions panel as a reader would: a click on its heading, unless it is already open (as on a first visit). */
+export async function openVersions(page) {
+  if (!(await page.locator("#versions-panel").evaluate((d) => d.open))) await page.click("#versions-panel summary");
+}

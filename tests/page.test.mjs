@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { start, openPage, ARTIFACTS } from "./browser.mjs";
+import { start, openPage, openVersions, ARTIFACTS } from "./browser.mjs";
 
 const require = createRequire(import.meta.url);
 let env;
@@ -132,7 +132,7 @@ test("moved sentences are connected both ways", async () => {
 
 test("adding, naming, reordering, rebasing and removing versions; all of it survives a reload", async () => {
   const { page, context } = await openPage(env.browser, env.base);
-  await page.click("#versions-panel summary");
+  await openVersions(page);
   await page.click("#add-paste");
   const fresh = page.locator("#versions li").nth(5);
   await fresh.locator("textarea").fill("Sir Keir Starmer has launched a first-of-its-kind international people-smuggling summit in London. More than 2,000 people crossed.");
@@ -142,7 +142,7 @@ test("adding, naming, reordering, rebasing and removing versions; all of it surv
 
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
-  await page.click("#versions-panel summary");
+  await openVersions(page);
   assert.equal(await page.locator("#versions li").count(), 6, "the pasted version survived the reload");
   assert.equal(await page.locator("#versions li").nth(5).locator("input:not([type])").inputValue(), "My draft, 1 April");
 
@@ -171,7 +171,7 @@ test("files: text and HTML are read, an HTML page is reduced to its article and 
     { name: "blob.bin.txt", mimeType: "text/plain", buffer: Buffer.from([0xff, 0xfe, 0x00, 0x01]) },
   ]);
   await page.waitForFunction(() => document.querySelectorAll("#left option").length === 7);
-  await page.click("#versions-panel summary");
+  await openVersions(page);
   const text = await page.locator("#versions li").nth(5).locator("textarea").inputValue();
   assert.equal(text, "Summit opens\nDelegates from 40 countries met in London.\n- Item one\nSecond paragraph.");
   assert.equal(await page.locator("#versions li").nth(5).locator("input:not([type])").inputValue(), "afp");
@@ -239,16 +239,25 @@ test("permalink carries the versions in the fragment and keeps the reader's own 
   assert.match(url, /#v1=[A-Za-z0-9_-]+$/);
   assert.ok(requests.every((u) => !u.includes("v1=")), "the fragment is never sent");
 
-  // Someone else opens the link: same versions, and their own work is kept aside.
+  // Someone who has never been here opens the link: the versions, and no word of "your own" ones.
   const other = await env.browser.newContext();
+  const first = await other.newPage();
+  await first.goto(url);
+  await first.waitForFunction(() => document.querySelector("table.sbs th")?.textContent === "Mine");
+  assert.equal(await first.locator("#notice").textContent(), "Showing the versions from this link. Dismiss");
+  await first.close();
+
+  // Someone with versions of their own opens it: theirs are kept aside, and come back.
   const theirs = await other.newPage();
   await theirs.goto(env.base);
+  await theirs.evaluate(() => localStorage.setItem("variorum:v1", JSON.stringify({ documents: [{ name: "Theirs", text: "Their draft." }] })));
+  await theirs.reload();
   await theirs.waitForSelector("body[data-ready=true]");
   await theirs.goto(url);
   await theirs.waitForFunction(() => document.querySelector("table.sbs th")?.textContent === "Mine");
-  assert.match(await theirs.locator("#notice").textContent(), /Your own versions are kept/);
+  assert.match(await theirs.locator("#notice").textContent(), /The versions you had here are kept/);
   await theirs.click("#notice button:has-text('Restore mine')");
-  await theirs.waitForFunction(() => document.querySelector("table.sbs th")?.textContent.startsWith("Metro"));
+  await theirs.waitForFunction(() => document.querySelector("#left option")?.textContent === "1. Theirs");
 
   const broken = await other.newPage();
   await broken.goto(`${env.base}#v1=AAAA`);
@@ -303,7 +312,7 @@ test("a big comparison shows progress and can be cancelled without losing the in
   await page.click("#cancel");
   await page.waitForFunction(() => /^Cancelled/.test(document.querySelector("#status").textContent));
   assert.equal(await page.locator("#cancel").isHidden(), true);
-  await page.click("#versions-panel summary");
+  await openVersions(page);
   assert.equal(await page.locator("#versions li").count(), 2, "the inputs are still there");
   await context.close();
 });
@@ -312,7 +321,7 @@ test("accessibility: no serious axe violations, light and dark", async () => {
   for (const colorScheme of ["light", "dark"]) {
     // axe is injected as an inline script, which the page's CSP forbids: bypass it for this check only.
     const { page, context } = await openPage(env.browser, env.base, { bypassCSP: true, colorScheme });
-    await page.click("#versions-panel summary");
+    await openVersions(page);
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
     for (const view of ["side", "synopsis", "overview", "quotes", "numbers"]) {
       await page.click(`[data-view=${view}]`);
@@ -439,7 +448,7 @@ test("keyboard opens counterparts; a new comparison starts empty and can be undo
   assert.equal(await page.locator("#counterparts").isVisible(), true);
   await page.keyboard.press("Escape");
   // Start a new comparison: no versions, the place to add them open; Undo brings them back.
-  await page.click("#versions-panel summary");
+  await openVersions(page);
   await page.click("#start-new");
   await page.waitForFunction(() => /No versions yet/.test(document.querySelector("#view").textContent));
   assert.equal(await page.locator("#versions li").count(), 0);

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { start, openPage, ARTIFACTS } from "./browser.mjs";
+import { start, openPage, ARTIFACTS, openVersions } from "./browser.mjs";
 
 let env;
 before(async () => {
@@ -25,8 +25,8 @@ const PAYLOADS = [
   `<div style="background:url(https://example.org/track.png)">css</div>`,
   `</textarea><script>window.__xss = "textarea"</script>`,
 ];
-const STATIC =
-  /^(|index\.html|style\.css|main\.js|rows\.js|views\.js|provenance\.js|inputs\.js|worker\.js|seeds\.js|pkg(-lean)?\/variorum\.js|pkg(-lean)?\/variorum_bg\.wasm)$/;
+// The page's own files: its modules (any top-level .js), the engines, nothing else.
+const STATIC = /^(|index\.html|style\.css|[a-z-]+\.js|pkg(-lean)?\/variorum\.js|pkg(-lean)?\/variorum_bg\.wasm)$/;
 
 async function assertNothingRan(page, requests) {
   await page.waitForTimeout(300);
@@ -50,7 +50,7 @@ test("XSS payloads in pasted text, version names, file names and file contents s
   }, evil);
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
-  await page.click("#versions-panel summary");
+  await openVersions(page);
   // Paste path.
   await page.click("#add-paste");
   await page.locator("#versions li").nth(1).locator("textarea").fill(`A clean sentence. ${evil}`);
@@ -110,7 +110,7 @@ test("a crash of the engine is reported, the engine restarts, and no input is lo
   await page.reload();
   await page.waitForFunction(() => /crashed/.test(document.querySelector("#status").textContent));
   assert.match(await page.locator("#notice").textContent(), /engine crashed \(unreachable executed\); it has been restarted\. Your versions are unchanged/);
-  await page.click("#versions-panel summary");
+  await openVersions(page);
   assert.equal(await page.locator("#versions li").count(), 5, "the versions are all still there");
   // The restarted engine compares as before.
   await page.click("#compare-now");

@@ -63,7 +63,7 @@ export function markdownToText(md) {
 }
 
 /** Text of a pasted or dropped string: HTML if it looks like markup. */
-export function textOf(content, fileName = "") {
+export async function textOf(content, fileName = "") {
   const ext = fileName.toLowerCase().split(".").pop();
   if (ext === "html" || ext === "htm" || (!fileName && /^\s*<(!doctype|html|body|article|div|p)\b/i.test(content))) {
     return htmlToText(content);
@@ -87,7 +87,8 @@ export async function readVersionFile(file) {
   if (content.includes("\u0000")) throw new Error(`${file.name} looks like a binary file, not text`);
   const name = file.name.replace(/\.(txt|md|markdown|html?)$/i, "");
   const published = /\.html?$/i.test(file.name) ? publishedTime(content) : "";
-  return published ? { name, text: textOf(content, file.name), published } : { name, text: textOf(content, file.name) };
+  const text = await textOf(content, file.name);
+  return published ? { name, text, published } : { name, text };
 }
 
 const PREFIX = "v1=";

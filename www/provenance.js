@@ -1,5 +1,5 @@
 // Provenance view: who reuses whose words. Report -> DOM, text only.
-import { el } from "./views.js";
+import { el } from "./dom.js";
 
 const RELATION = {
   same_source: "same source text",

@@ -1,14 +1,9 @@
 // Views: report -> DOM. Article text is untrusted: it reaches the page only
 // through textContent and text nodes, never as HTML.
+import { el } from "./dom.js";
 import { originBadge } from "./provenance.js";
 import { counterparts, filterRows, isChange, orientedPair, pairRows, synopsisRows } from "./rows.js";
 
-export function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 const KIND_LABEL = { identical: "identical", minor_edit: "minor edit", paraphrase: "paraphrase", partial: "partial overlap" };
 
@@ -354,7 +349,7 @@ export function renderNumbers(root, report) {
   return report.numbers.length;
 }
 
-/** Lights a segment's counterparts in every version and lists them. */
+/** Lights a segment's counterparts in every version and lists them; returns them. */
 export function showCounterparts(panel, report, doc, seg) {
   document.querySelectorAll(".lit").forEach((n) => n.classList.remove("lit"));
   const found = counterparts(report, doc, seg);
@@ -375,4 +370,5 @@ export function showCounterparts(panel, report, doc, seg) {
   }
   panel.append(list);
   panel.hidden = false;
+  return found;
 }

@@ -7,12 +7,12 @@ use foldhash::{HashSet, HashSetExt};
 use serde::{Deserialize, Serialize};
 
 use crate::align::{align, groups, support, AlignConfig, Alignment, LinkKind, Prepared};
-use crate::diff::{diff_tokens, mark_quotes, DiffOptions};
+use crate::diff::{diff_tokens, mark_quotes, DiffOptions, WordOp};
 use crate::numbers::{group_numbers, read_figures_in, Disagreement, NumberFact, NumberGroup};
 use crate::provenance::{parse_time, provenance, Provenance, Version, Words};
 use crate::quotes::{find_quotes, group_quotes, Quote, QuoteGroup, RawQuote};
 use crate::report::{
-    round_score, DocumentReport, Group, Link, Overlap, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
+    round_score, DocumentReport, Link, Overlap, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
 };
 use crate::segment::{classify, segment, segment_lines, RawSegment, SegmentKind};
 use crate::terms::Role;
@@ -254,7 +254,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
     } else {
         (Vec::new(), Vec::new())
     };
-    let summary = summary(&documents, &pairs, &groups, &quotes, &numbers);
+    let summary = summary(&documents, &pairs, &quotes, &numbers);
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         complete,
@@ -428,6 +428,35 @@ fn pair_report(
     tokens: &[Vec<Vec<Token<'_>>>],
     diff: Option<&DiffOptions>,
 ) -> PairReport {
+    let links = alignment
+        .units
+        .into_iter()
+        .map(|u| {
+            let ops = diff.map_or_else(Vec::new, |diff| unit_ops(a, &u.a, b, &u.b, texts, tokens, diff));
+            Link { a: u.a, b: u.b, kind: u.kind, score: round_score(u.score), moved: u.moved, ops }
+        })
+        .collect();
+    PairReport {
+        a,
+        b,
+        similarity: round_score(alignment.similarity),
+        links,
+        overlaps: alignment.facts.iter().map(|f| Overlap { a: f.a, b: f.b, score: round_score(f.score) }).collect(),
+        unmatched_a: alignment.unmatched_a,
+        unmatched_b: alignment.unmatched_b,
+    }
+}
+
+/// The word diff of one link: segments `ua` of version `a` against `ub` of `b`.
+fn unit_ops(
+    a: usize,
+    ua: &[usize],
+    b: usize,
+    ub: &[usize],
+    texts: &[Text],
+    tokens: &[Vec<Vec<Token<'_>>>],
+    diff: &DiffOptions,
+) -> Vec<WordOp> {
     // A unit's segments joined by a space, as tokens (one segment as it is).
     let joined = |d: usize, idx: &[usize]| -> Cow<'_, [Token<'_>]> {
         if let [i] = idx {
@@ -442,27 +471,49 @@ fn pair_report(
         }
         Cow::Owned(out)
     };
-    let links = alignment
-        .units
-        .into_iter()
-        .map(|u| {
-            let mut ops = Vec::new();
-            if let Some(diff) = diff {
-                ops = diff_tokens(&joined(a, &u.a), &joined(b, &u.b), diff);
-                mark_quotes(&mut ops, &texts[a].quote_spans(&u.a), &texts[b].quote_spans(&u.b));
-            }
-            Link { a: u.a, b: u.b, kind: u.kind, score: round_score(u.score), moved: u.moved, ops }
-        })
-        .collect();
-    PairReport {
-        a,
-        b,
-        similarity: round_score(alignment.similarity),
-        links,
-        overlaps: alignment.facts.iter().map(|f| Overlap { a: f.a, b: f.b, score: round_score(f.score) }).collect(),
-        unmatched_a: alignment.unmatched_a,
-        unmatched_b: alignment.unmatched_b,
+    let mut ops = diff_tokens(&joined(a, ua), &joined(b, ub), diff);
+    mark_quotes(&mut ops, &texts[a].quote_spans(ua), &texts[b].quote_spans(ub));
+    ops
+}
+
+/// Redoes only the word diffs of `report`, a report of these same `docs`,
+/// for other diff options or another base: the alignment, groups, quotes,
+/// figures and provenance depend on neither, so they stay. Much cheaper than
+/// [`compare`] on long versions.
+///
+/// ```
+/// use variorum::{compare, rediff, CompareOptions, Document};
+/// let docs = [Document::new("a", "The PM spoke."), Document::new("b", "the PM spoke.")];
+/// let mut report = compare(&docs, &CompareOptions::default())?;
+/// let mut options = CompareOptions::default();
+/// options.diff.ignore_case = true;
+/// rediff(&docs, &mut report, &options)?;
+/// assert_eq!(report, compare(&docs, &options)?);
+/// # Ok::<(), variorum::CompareError>(())
+/// ```
+pub fn rediff(docs: &[Document], report: &mut Report, options: &CompareOptions) -> Result<(), CompareError> {
+    check_limits(docs, options)?;
+    let texts: Vec<Text> = docs.iter().map(|d| Text::new(d, options.presplit)).collect();
+    let same = texts.len() == report.documents.len()
+        && texts.iter().zip(&report.documents).all(|(t, d)| {
+            t.segments.len() == d.segments.len()
+                && t.segments.iter().zip(&d.segments).all(|(s, r)| t.slice(s) == r.text)
+        });
+    if !same {
+        return Err(CompareError::InvalidInput("the versions are not those of this report: compare them again".into()));
     }
+    let tokens: Vec<Vec<Vec<Token<'_>>>> =
+        texts.iter().map(|t| t.segments.iter().map(|s| tokenize(t.slice(s))).collect()).collect();
+    for pair in &mut report.pairs {
+        let (a, b) = (pair.a, pair.b);
+        let with_diffs = options.word_diffs == WordDiffs::All || a == options.base || b == options.base;
+        for link in &mut pair.links {
+            link.ops =
+                if with_diffs { unit_ops(a, &link.a, b, &link.b, &texts, &tokens, &options.diff) } else { Vec::new() };
+        }
+    }
+    report.base = options.base;
+    Ok(())
 }
 
 /// Every (doc, segment, doc, segment) pair that some link joins, both ways round.
@@ -485,7 +536,6 @@ fn linked_segments(pairs: &[PairReport]) -> HashSet<(usize, usize, usize, usize)
 fn summary(
     documents: &[DocumentReport],
     pairs: &[PairReport],
-    groups: &[Group],
     quotes: &[QuoteGroup],
     numbers: &[NumberGroup],
 ) -> Summary {
@@ -497,7 +547,13 @@ fn summary(
             .count(),
         documents: documents.len(),
         segments: documents.iter().map(|d| d.segments.len()).sum(),
-        shared_by_all: groups.iter().filter(|g| g.members.iter().all(|m| !m.is_empty())).count(),
+        // One meaning of "shared" for every view: a sentence with a
+        // counterpart (a link of any kind, or an overlap) in every other version.
+        shared_by_all: if documents.len() < 2 {
+            0
+        } else {
+            documents.iter().flat_map(|d| &d.segments).filter(|s| s.support == documents.len() - 1).count()
+        },
         unique: documents.iter().flat_map(|d| &d.segments).filter(|s| s.support == 0).count(),
         ..Summary::default()
     };
@@ -573,7 +629,34 @@ mod tests {
         assert_eq!(r.groups[summit].members, [vec![0], vec![0], vec![1]]);
         assert_eq!(r.documents[0].segments[0].support, 2);
         assert_eq!(r.documents[1].segments[1].support, 0);
-        assert_eq!(r.summary.shared_by_all, 1);
+        // The summit sentence, in each of the three versions.
+        assert_eq!(r.summary.shared_by_all, 3);
         assert_eq!(r.similarity[0][0], 1.0);
+    }
+
+    #[test]
+    fn rediff_equals_a_fresh_compare_for_any_diff_options_and_base() {
+        let docs = [
+            Document::new("a", "The PM said: \"We will act.\" Crossings hit 1,100. Talks opened in London."),
+            Document::new("b", "Talks opened in London on Monday. the PM said: \"We shall act.\" Crossings hit 1,200."),
+            Document::new("c", "Crossings hit 1,100, officials said. Talks opened in London."),
+        ];
+        let mut report = compare(&docs, &CompareOptions::default()).unwrap();
+        for (base, case, punctuation, word_diffs) in
+            [(0, true, false, WordDiffs::All), (2, false, true, WordDiffs::Base), (1, true, true, WordDiffs::Base)]
+        {
+            let mut options = CompareOptions { base, word_diffs, ..CompareOptions::default() };
+            options.diff.ignore_case = case;
+            options.diff.ignore_punctuation = punctuation;
+            rediff(&docs, &mut report, &options).unwrap();
+            assert_eq!(
+                report,
+                compare(&docs, &options).unwrap(),
+                "base {base}, case {case}, punctuation {punctuation}"
+            );
+        }
+        let edited = [docs[0].clone(), Document::new("b", "Something else entirely."), docs[2].clone()];
+        let err = rediff(&edited, &mut report, &CompareOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("compare them again"), "{err}");
     }
 }

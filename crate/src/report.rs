@@ -142,7 +142,8 @@ pub struct Summary {
     pub documents: usize,
     /// Segments over all versions.
     pub segments: usize,
-    /// Groups carried by every version.
+    /// Segments with a counterpart (a link of any kind, or an overlap) in
+    /// every other version: the overview's "in every version".
     pub shared_by_all: usize,
     /// Segments no other version carries.
     pub unique: usize,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{compare, CompareError, CompareOptions, Document};
+use crate::{compare, rediff, CompareError, CompareOptions, Document, Report};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -90,6 +90,40 @@ pub fn compare_js(input: CompareInputJs) -> Result<ReportJs, JsError> {
     let input = read_input(&input)?;
     let report = compare(&input.documents, &input.options)?;
     Ok(to_js(&report)?.unchecked_into())
+}
+
+/// A comparison kept in the engine: `new Comparison({documents, options})`,
+/// then `report()`; `rediff(options)` redoes only the word diffs for other
+/// diff options or another base (the alignment depends on neither), without
+/// sending the versions or the report across again. `free()` releases it.
+#[wasm_bindgen]
+pub struct Comparison {
+    documents: Vec<Document>,
+    report: Report,
+}
+
+#[wasm_bindgen]
+impl Comparison {
+    /// Compares the versions; throws like `compare`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(input: CompareInputJs) -> Result<Comparison, JsError> {
+        let input = read_input(&input)?;
+        let report = compare(&input.documents, &input.options)?;
+        Ok(Comparison { documents: input.documents, report })
+    }
+
+    /// The report.
+    pub fn report(&self) -> Result<ReportJs, JsError> {
+        Ok(to_js(&self.report)?.unchecked_into())
+    }
+
+    /// The report with word diffs for these options (`diff`, `base`, `word_diffs`).
+    pub fn rediff(&mut self, options: JsValue) -> Result<ReportJs, JsError> {
+        let json = js_sys::JSON::stringify(&options).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "{}".into());
+        let options: CompareOptions = serde_json::from_str(&json).map_err(|e| invalid(e.to_string()))?;
+        rediff(&self.documents, &mut self.report, &options)?;
+        self.report()
+    }
 }
 
 /// Reads the input through JSON rather than field by field: that would read

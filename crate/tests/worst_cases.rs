@@ -41,7 +41,8 @@ fn a_hundred_versions() {
         .collect();
     let r = run(&texts);
     assert_eq!(r.pairs.len(), MAX_DOCUMENTS * (MAX_DOCUMENTS - 1) / 2);
-    assert_eq!(r.summary.shared_by_all, 1);
+    // Every sentence of every version has a counterpart (edited) in all the others.
+    assert_eq!(r.summary.shared_by_all, 300);
 }
 
 #[test]
