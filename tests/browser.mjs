@@ -39,8 +39,8 @@ export async function openPage(browser, url, options = {}) {
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(url);
-  // Ready: the first engine's report is on screen; complete: the full one's too.
-  await page.waitForSelector("body[data-ready=true][data-complete=true]", { timeout: 30000 });
+  // Ready: the first engine's report is on screen; complete: the full one's too; drawn: every part of the view.
+  await page.waitForSelector("body[data-ready=true][data-complete=true][data-drawn=true]", { timeout: 30000 });
   return { page, context, requests, errors };
 }
 

@@ -17,16 +17,24 @@ after(async () => {
 
 const rows = (page) => page.locator("#view .row");
 const compared = (page) =>
-  page.waitForFunction(() => /^Compared/.test(document.querySelector("#status").textContent) && document.body.dataset.complete === "true");
+  page.waitForFunction(
+    () => /^Compared/.test(document.querySelector("#status").textContent) && document.body.dataset.complete === "true" && document.body.dataset.drawn === "true",
+  );
 
 test("seeds load and two versions show side by side with highlighted words", async () => {
   const { page, requests, errors, context } = await openPage(env.browser, env.base);
   assert.ok((await rows(page).count()) >= 20, "aligned rows are shown");
   assert.equal(await page.locator("#left option").count(), 5, "all five seeds are loaded");
+  // A rewrite shares facts, not sentences: its partial links mark what both sides share, on both sides.
+  const sharedLeft = await page.locator("#view tr.link-partial td:first-child mark.shared").allTextContents();
+  const sharedRight = await page.locator("#view tr.link-partial td:nth-child(2) mark.shared").allTextContents();
+  assert.ok(sharedLeft.length > 10 && sharedRight.length > 10, "shared words are marked on both sides");
+  assert.ok(sharedLeft.includes("Keir Starmer") && sharedRight.includes("Keir Starmer"), `a shared name: ${sharedLeft.slice(0, 5)}`);
+  assert.ok(sharedLeft.includes("1,100") && sharedRight.includes("1,100"), "a shared figure");
+  assert.equal(await page.locator("#view tr.link-partial :is(ins, del)").count(), 0, "a partial link is not a diff of everything else");
+  // Closer links keep their word diff.
   const ins = await page.locator("#view ins").allTextContents();
-  const del = await page.locator("#view del").allTextContents();
-  assert.ok(ins.length > 10 && del.length > 10, "words are highlighted on both sides");
-  assert.ok(ins.some((t) => t.includes("convened a landmark")), `an insertion from the rewrite: ${ins.slice(0, 5)}`);
+  assert.ok(ins.some((t) => t.includes("responded critically")), `an insertion in a minor edit: ${ins.slice(0, 5)}`);
 
   // The same quote, differently punctuated, is one identical row whose only marks are quote marks.
   const quote = page.locator("tr.link-identical", { hasText: "I simply do not believe organised immigration crime cannot be tackled" });
@@ -85,7 +93,7 @@ test("views carry their specific content", async () => {
   await page.selectOption("#left", "3");
   await page.selectOption("#right", "4");
   await compared(page);
-  const inQuote = page.locator("tr.row", { hasText: "vile trade exploits the cracks" }).locator("del.quote, ins.quote");
+  const inQuote = page.locator("tr.row", { hasText: "combine our resources, share intelligence" }).locator("del.quote, ins.quote");
   assert.ok((await inQuote.count()) >= 2, "changed quoted words are marked as such");
   assert.match(await inQuote.first().getAttribute("title"), /inside a quotation/);
   // Quotes: the "vile trade" quote's variant wording between 003 and 004 is flagged.
@@ -285,7 +293,7 @@ test("exports: JSON report, links CSV, standalone HTML without scripts", async (
   assert.match(html, /Family tree/, "and where the words came from");
   assert.ok(!/<script/i.test(html), "the standalone report has no script");
   assert.match(html, /Content-Security-Policy/);
-  assert.match(html, /<del[^>]*>launched a first-of-its-kind<\/del>/);
+  assert.match(html, /<mark class="shared">Keir Starmer<\/mark>/);
   // The exported report renders on its own, offline.
   const offline = await context.newPage();
   await offline.setContent(html);

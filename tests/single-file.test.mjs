@@ -30,9 +30,9 @@ test("dist/variorum.html compares the seeds from file:// without any request", a
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   const url = pathToFileURL(file).href;
   await page.goto(url);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
+  await page.waitForSelector("body[data-ready=true][data-drawn=true]", { timeout: 30000 });
   assert.ok((await page.locator("#view .row").count()) >= 20);
-  assert.ok((await page.locator("#view ins").count()) > 10);
+  assert.ok((await page.locator("#view :is(ins, mark.shared)").count()) > 10);
   await page.click("[data-view=quotes]");
   assert.ok((await page.locator(".card").count()) > 0);
   await page.screenshot({ path: join(ARTIFACTS, "single-file.png") });

@@ -39,7 +39,7 @@ async function compareAll() {
     $("view").replaceChildren(el("p", "empty-note", "No versions yet: paste or open articles in the Versions panel above."));
     $("status").textContent = "No versions.";
     $("summary").textContent = "";
-    document.body.dataset.ready = document.body.dataset.complete = "true";
+    document.body.dataset.ready = document.body.dataset.complete = document.body.dataset.drawn = "true";
     return;
   }
   document.body.dataset.complete = "false";
@@ -99,7 +99,7 @@ async function run(label, call) {
 function show(report, options, count, ms) {
   result.report = report;
   result.options = options;
-  if (ms !== undefined) $("status").textContent = `Compared ${count} versions in ${ms} ms.`;
+  if (ms !== undefined) $("status").textContent = statusLine = `Compared ${count} versions in ${ms} ms.`;
   showSummary();
   document.body.dataset.ready = "true";
   document.body.dataset.complete = String(report.complete);
@@ -144,17 +144,19 @@ function render() {
   const { report } = result;
   if (!report) return;
   const root = $("view");
+  afterDrawing = [];
+  document.body.dataset.drawn = "pending";
   const { left, right, filters } = state;
   const pairViews = state.view === "side" || state.view === "inline";
   document.querySelector(".pickers").hidden = !pairViews;
   root.dataset.view = state.view;
   if (pairViews && left === right) {
     root.replaceChildren(el("p", "empty-note", "Choose two different versions to compare."));
-    return;
+    return views.drawnAtOnce();
   }
   if (!report.complete && ["quotes", "numbers", "provenance"].includes(state.view)) {
     root.replaceChildren(el("p", "empty-note", "Reading quotes, figures and provenance…"));
-    return;
+    return views.drawnAtOnce();
   }
   const rows = {
     side: () => views.renderSideBySide(root, report, left, right, filters),
@@ -163,10 +165,12 @@ function render() {
     overview: () => views.renderOverview(root, report, jumpTo),
     quotes: () => views.renderQuotes(root, report),
     numbers: () => views.renderNumbers(root, report),
-    provenance: () => renderProvenance(root, report),
+    provenance: () => {
+      views.drawnAtOnce();
+      return renderProvenance(root, report);
+    },
   }[state.view]();
   root.dataset.rows = String(rows);
-  markNotes(root, report);
 }
 
 function openCounterparts(doc, seg) {
@@ -175,10 +179,27 @@ function openCounterparts(doc, seg) {
   panel.append(...noteEditors(result.report, doc, seg, found));
 }
 
-function closeCounterparts() {
-  $("counterparts").hidden = true;
-  document.querySelectorAll(".lit").forEach((n) => n.classList.remove("lit"));
+const closeCounterparts = () => views.closeCounterparts($("counterparts"));
+
+/** Long views are drawn a part at a time: progress in the status line, and what waits for the end. */
+let afterDrawing = [];
+function whenDrawn(fn) {
+  if (document.body.dataset.drawn === "true") fn();
+  else afterDrawing.push(fn);
 }
+let statusLine = ""; // what the last comparison said, kept while drawing adds its progress
+views.drawing.onProgress = (done, total) => {
+  document.body.dataset.drawn = "false";
+  $("status").textContent = `${statusLine} Drawing ${done.toLocaleString("en")} of ${total.toLocaleString("en")} rows…`.trim();
+};
+views.drawing.onDone = () => {
+  if (document.body.dataset.drawn === "false") $("status").textContent = statusLine;
+  document.body.dataset.drawn = "true";
+  if (result.report) markNotes($("view"), result.report);
+  const waiting = afterDrawing;
+  afterDrawing = [];
+  waiting.forEach((fn) => fn());
+};
 
 // ---- working with the views ---------------------------------------------
 
@@ -187,12 +208,14 @@ function jumpTo(doc, seg) {
     if (doc !== s.left) s.right = doc;
     s.view = "side";
   });
-  const target = document.querySelector(`#view [data-doc="${doc}"][data-seg="${seg}"]`);
-  if (target) {
+  // The row may sit in a part not drawn yet.
+  whenDrawn(() => {
+    const target = document.querySelector(`#view [data-doc="${doc}"][data-seg="${seg}"]`);
+    if (!target) return;
     target.scrollIntoView({ block: "center" });
     openCounterparts(doc, seg);
     target.focus();
-  }
+  });
 }
 
 function step(dir) {

@@ -84,12 +84,18 @@ export function synopsisRows(report) {
       return { doc: d, segments: members, text, key: wordsKey(text) };
     });
     const present = cells.filter((c) => c.segments.length > 0);
+    // An empty cell may still hold part of the row: a partial link or a shared fact.
+    for (const c of cells.filter((c) => c.segments.length === 0)) {
+      const near = new Set();
+      for (const p of present) for (const i of p.segments) counterparts(report, p.doc, i).find((x) => x.doc === c.doc)?.segments.forEach((j) => near.add(j));
+      c.partly = [...near].sort((x, y) => x - y);
+    }
     const counts = new Map();
     present.forEach((c) => counts.set(c.key, (counts.get(c.key) ?? 0) + 1));
     const [majority, votes] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0] ?? ["", 0];
     const mostHaveIt = present.length * 2 > n;
     for (const c of cells) {
-      c.departs = c.segments.length > 0 ? present.length > 1 && votes > 1 && c.key !== majority : mostHaveIt;
+      c.departs = c.segments.length > 0 ? present.length > 1 && votes > 1 && c.key !== majority : mostHaveIt && !c.partly.length;
     }
     const kinds = present.flatMap((c) => c.segments.map((i) => report.documents[c.doc].segments[i].kind));
     return { index, cells, versions: present.length, unique: present.length === 1, boilerplate: kinds.every((k) => k === "boilerplate") };
@@ -101,16 +107,111 @@ export function wordsKey(text) {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
-/** For segment `seg` of version `doc`: its linked segments in every other version. */
-export function counterparts(report, doc, seg) {
-  const out = [];
-  for (let other = 0; other < report.documents.length; other++) {
-    if (other === doc) continue;
-    const pair = orientedPair(report, doc, other);
-    const link = pair?.links.find((l) => l.a.includes(seg));
-    out.push({ doc: other, segments: link ? link.b : [], kind: link?.kind ?? null });
+/**
+ * Every sentence's counterparts, built once per report: for `[doc][seg]`, one
+ * entry per other version that has one, `{doc, segments, kind}` (a link of
+ * any kind, or `kind: "overlap"` for a shared fact where both sentences are
+ * linked elsewhere). The one meaning of "shared" on the page: the core's
+ * `support` counts these versions, and every view shows these.
+ */
+const indexes = new WeakMap();
+function counterpartIndex(report) {
+  let index = indexes.get(report);
+  if (index) return index;
+  index = report.documents.map((d) => d.segments.map(() => []));
+  const add = (doc, seg, entry) => {
+    const list = index[doc][seg];
+    if (!list.some((e) => e.doc === entry.doc)) list.push(entry);
+  };
+  for (const p of report.pairs) {
+    for (const l of p.links) {
+      l.a.forEach((i) => add(p.a, i, { doc: p.b, segments: l.b, kind: l.kind }));
+      l.b.forEach((j) => add(p.b, j, { doc: p.a, segments: l.a, kind: l.kind }));
+    }
+    for (const o of p.overlaps ?? []) {
+      add(p.a, o.a, { doc: p.b, segments: [o.b], kind: "overlap" });
+      add(p.b, o.b, { doc: p.a, segments: [o.a], kind: "overlap" });
+    }
   }
-  return out;
+  indexes.set(report, index);
+  return index;
+}
+
+/** For segment `seg` of version `doc`: its counterpart in every other version (`segments` empty where there is none). */
+export function counterparts(report, doc, seg) {
+  const found = counterpartIndex(report)[doc][seg];
+  return report.documents
+    .map((_, other) => other)
+    .filter((other) => other !== doc)
+    .map((other) => found.find((c) => c.doc === other) ?? { doc: other, segments: [], kind: null });
+}
+
+/** Words that carry meaning: a figure, an acronym, a name (capitalised inside the text), or five letters or more. */
+const WORD = /\p{N}[\p{N}.,]*\p{N}|\p{N}|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+const meaningful = (w, first) =>
+  /\p{N}/u.test(w) || w.length >= 5 || (w.length >= 2 && w === w.toUpperCase()) || (!first && w.length >= 3 && /^\p{Lu}/u.test(w));
+
+/**
+ * `text` as runs `{text, shared}`: a run is shared when its words (and the
+ * spaces between them) are words that `other` has too. What a partial link
+ * shows: what the two sentences have in common, not a diff of the rest.
+ */
+export function sharedRuns(text, other) {
+  const theirs = new Set((other.match(WORD) ?? []).map((w) => w.toLowerCase()));
+  const runs = [];
+  const push = (t, shared) => {
+    const last = runs[runs.length - 1];
+    if (last && last.shared === shared) last.text += t;
+    else runs.push({ text: t, shared });
+  };
+  let at = 0;
+  let pending = ""; // the gap after a shared word: shared only if another shared word follows
+  for (const m of text.matchAll(WORD)) {
+    const gap = text.slice(at, m.index);
+    const shared = meaningful(m[0], /^\P{L}*$/u.test(text.slice(0, m.index))) && theirs.has(m[0].toLowerCase());
+    if (shared && runs.length && runs[runs.length - 1].shared && !/[.;:!?]/.test(gap)) push(pending + gap, true);
+    else push(pending + gap, false);
+    pending = "";
+    push(m[0], shared);
+    at = m.index + m[0].length;
+  }
+  push(text.slice(at), false);
+  return runs.filter((r) => r.text);
+}
+
+/**
+ * A link's word ops with moves inside the sentence told apart: a deleted
+ * run of two words or more that is inserted elsewhere in the same link is
+ * marked `moved` on both sides, not shown as a deletion plus an insertion.
+ */
+export function markMoves(ops) {
+  const key = (t) => t.trim().replace(/\s+/g, " ");
+  const inserted = new Map();
+  ops.forEach((o, k) => {
+    if (o.tag === "insert" && key(o.text).includes(" ")) inserted.set(key(o.text), [...(inserted.get(key(o.text)) ?? []), k]);
+  });
+  const moved = new Set();
+  ops.forEach((o, k) => {
+    if (o.tag !== "delete") return;
+    // Next to its twin it is a replacement in place, not a move.
+    const twin = (inserted.get(key(o.text)) ?? []).find((j) => Math.abs(j - k) > 1 && !moved.has(j));
+    if (twin !== undefined) {
+      moved.add(k);
+      moved.add(twin);
+    }
+  });
+  return moved.size ? ops.map((o, k) => (moved.has(k) ? { ...o, moved: true } : o)) : ops;
+}
+
+/** Runs of consecutive segment indices: [3, 4, 7] -> [[3, 4], [7]]. */
+export function consecutive(indices) {
+  const runs = [];
+  for (const i of indices) {
+    const last = runs[runs.length - 1];
+    if (last && i === last[last.length - 1] + 1) last.push(i);
+    else runs.push([i]);
+  }
+  return runs;
 }
 
 /** Sentence links of every pair as CSV rows (RFC 4180 quoting). */

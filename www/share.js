@@ -59,10 +59,12 @@ function standaloneReport(report) {
   const names = state.documents.map((d) => d.name);
   const pairView = state.view === "side" || state.view === "inline";
   shows.textContent = pairView ? `Showing ${names[state.right]} against ${names[state.left]}.` : `Showing the ${state.view} view of every version.`;
-  const legend = document.querySelector(".legend");
+  const legend = doc.importNode($("legend"), true);
+  legend.open = true;
+  legend.querySelector(".keys")?.remove();
   const main = doc.createElement("main");
   main.append(...[...$("view").childNodes].map((n) => doc.importNode(n, true)));
-  doc.body.append(h1, summary, shows, doc.importNode(legend, true), main);
+  doc.body.append(h1, summary, shows, legend, main);
   const notes = notesSection(report);
   if (notes) doc.body.append(doc.importNode(notes, true));
   // Where the words came from travels with every export.

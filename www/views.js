@@ -2,10 +2,10 @@
 // through textContent and text nodes, never as HTML.
 import { el } from "./dom.js";
 import { originBadge } from "./provenance.js";
-import { counterparts, filterRows, isChange, orientedPair, pairRows, synopsisRows } from "./rows.js";
+import { consecutive, counterparts, filterRows, isChange, markMoves, orientedPair, pairRows, sharedRuns, synopsisRows } from "./rows.js";
 
 
-const KIND_LABEL = { identical: "identical", minor_edit: "minor edit", paraphrase: "paraphrase", partial: "partial overlap" };
+const KIND_LABEL = { identical: "identical", minor_edit: "minor edit", paraphrase: "paraphrase", partial: "partial overlap", overlap: "shares a fact" };
 
 /** One side of a word diff: equal runs plus that side's changes. */
 function diffSide(ops, side) {
@@ -18,14 +18,37 @@ function diffSide(ops, side) {
   return frag;
 }
 
-/** Both sides of a word diff in one run of text: a redline. */
+/** Both sides of a word diff in one run of text: a redline. Moved words show once, where they now stand. */
 function diffInline(ops) {
   const frag = document.createDocumentFragment();
-  for (const op of ops) frag.append(op.tag === "equal" ? op.text : mark(op));
+  for (const op of ops) {
+    if (op.tag === "equal") frag.append(op.text);
+    else if (op.moved && op.tag === "delete") frag.append(Object.assign(el("span", "moved-away", "↷"), { title: `moved: “${op.text.trim()}”` }));
+    else frag.append(mark(op));
+  }
+  return frag;
+}
+
+/**
+ * One side of a partial link: its sentences with the words the other side
+ * shares marked, sentences that do not stand together in the text set
+ * apart, since they were never printed as one.
+ */
+function sharedSide(doc, indices, otherText) {
+  const frag = document.createDocumentFragment();
+  consecutive(indices).forEach((run, k) => {
+    if (k > 0) frag.append(el("span", "apart", ` … #${run[0] + 1} `));
+    for (const r of sharedRuns(segmentsText(doc, run), otherText)) frag.append(r.shared ? el("mark", "shared", r.text) : r.text);
+  });
   return frag;
 }
 
 function mark(op) {
+  if (op.moved) {
+    const node = el("span", "moved-words", op.text);
+    node.title = "moved within the sentence";
+    return node;
+  }
   const classes = [op.number && "num", op.quote && "quote"].filter(Boolean).join(" ");
   const node = el(op.tag === "delete" ? "del" : "ins", classes, op.text);
   const why = [op.number && "changed figure", op.quote && "changed words inside a quotation"].filter(Boolean);
@@ -35,6 +58,42 @@ function mark(op) {
 
 function badge(className, text) {
   return el("span", `badge ${className}`, text);
+}
+
+/** Hooks the page sets: progress while a long view is drawn, and the end of drawing. */
+export const drawing = { onProgress: null, onDone: null };
+let generation = 0; // a newer drawing stops an older one
+const FIRST_PART = 150; // rows drawn at once: the top of the view, painted in one frame
+const PART = 500; // rows drawn between frames after that, so keys and clicks are answered meanwhile
+
+/**
+ * Draws `count` rows into `parent`, `makePart(start, end)` making each part:
+ * the first at once, the rest a part per turn of the event loop, so a view of
+ * thousands of rows paints its top at once and never freezes the page.
+ */
+function drawInParts(parent, count, makePart) {
+  const me = ++generation;
+  let at = Math.min(FIRST_PART, count);
+  parent.append(makePart(0, at));
+  const next = () => {
+    if (me !== generation) return;
+    if (at >= count) return drawing.onDone?.();
+    const end = Math.min(at + PART, count);
+    parent.append(makePart(at, end));
+    at = end;
+    drawing.onProgress?.(at, count);
+    setTimeout(next, 0);
+  };
+  if (at < count) {
+    drawing.onProgress?.(at, count);
+    setTimeout(next, 0);
+  } else queueMicrotask(() => me === generation && drawing.onDone?.());
+}
+
+/** A view drawn at once (quotes, numbers, overview) ends any drawing in progress. */
+export function drawnAtOnce() {
+  generation++;
+  queueMicrotask(() => drawing.onDone?.());
 }
 
 function segmentsText(doc, indices) {
@@ -65,12 +124,16 @@ export function renderSideBySide(root, report, left, right, filters) {
   const head = table.createTHead().insertRow();
   head.append(el("th", "", docL.name), el("th", "", docR.name));
   for (const th of head.cells) th.scope = "col";
-  const body = table.createTBody();
   const rows = filterRows(pairRows(pair), filters);
+  // Both ends of every move, known before any row is drawn.
   const rowOfLink = new Map();
-  rows.forEach((row, k) => row.type === "link" && rowOfLink.set(row.link, `row-${k}`));
+  const movedFrom = new Map();
   rows.forEach((row, k) => {
-    const tr = body.insertRow();
+    if (row.type === "link") rowOfLink.set(row.link, k);
+    if (row.type === "moved-from") movedFrom.set(row.target, k);
+  });
+  const drawRow = (row, k) => {
+    const tr = el("tr");
     tr.id = `row-${k}`;
     tr.className = `row ${row.type}`;
     if (isChange(row)) tr.classList.add("change");
@@ -79,17 +142,26 @@ export function renderSideBySide(root, report, left, right, filters) {
     if (row.type === "link") {
       const { link } = row;
       tr.classList.add(`link-${link.kind}`);
-      tdL.append(diffSide(link.ops, "left"));
-      tdR.append(diffSide(link.ops, "right"), " ", badge("kind", KIND_LABEL[link.kind]));
+      if (link.kind === "partial") {
+        tdL.append(sharedSide(docL, link.a, segmentsText(docR, link.b)));
+        tdR.append(sharedSide(docR, link.b, segmentsText(docL, link.a)));
+      } else {
+        const ops = markMoves(link.ops);
+        tdL.append(diffSide(ops, "left"));
+        tdR.append(diffSide(ops, "right"));
+      }
+      tdR.append(" ", badge("kind", KIND_LABEL[link.kind]));
       if (link.moved) {
         tr.classList.add("moved");
-        // Points at the row where the sentence used to stand (set below).
-        tdR.append(" ", el("a", "badge moved", `moved from #${link.b[0] + 1} ↕`));
+        // Points at the row where the sentence used to stand.
+        const back = el("a", "badge moved", `moved from #${link.b[0] + 1} ↕`);
+        if (movedFrom.has(link)) back.href = `#row-${movedFrom.get(link)}`;
+        tdR.append(" ", back);
       }
       if (isBoilerplate(docL, link.a) && isBoilerplate(docR, link.b)) tr.classList.add("boilerplate");
     } else if (row.type === "moved-from") {
       const go = el("a", "badge moved", `↕ moved: sentence #${row.right[0] + 1} now sits beside its counterpart`);
-      go.href = `#${rowOfLink.get(row.target)}`;
+      go.href = `#row-${rowOfLink.get(row.target)}`;
       tdR.append(go);
       tdR.classList.add("ghost");
       tdL.classList.add("empty");
@@ -107,13 +179,14 @@ export function renderSideBySide(root, report, left, right, filters) {
       if (origin) td.append(" ", origin);
     }
     tr.append(tdL, tdR);
-  });
-  // Each moved sentence points back at the row where it used to stand.
-  rows.forEach((row, k) => {
-    const back = row.type === "moved-from" && body.querySelector(`#${rowOfLink.get(row.target)} a.badge.moved`);
-    if (back) back.href = `#row-${k}`;
-  });
+    return tr;
+  };
   root.replaceChildren(table);
+  drawInParts(table, rows.length, (start, end) => {
+    const part = el("tbody", "chunk");
+    for (let k = start; k < end; k++) part.append(drawRow(rows[k], k));
+    return part;
+  });
   return rows.length;
 }
 
@@ -124,7 +197,7 @@ export function renderInline(root, report, base, other, filters) {
   const list = el("ol", "redline");
   list.setAttribute("aria-label", `${docO.name} against ${docB.name}`);
   const rows = filterRows(pairRows(pair), filters).filter((r) => r.type !== "moved-from");
-  rows.forEach((row, k) => {
+  const drawRow = (row, k) => {
     const li = el("li", `row ${row.type}`);
     li.id = `row-${k}`;
     if (isChange(row)) li.classList.add("change");
@@ -132,7 +205,9 @@ export function renderInline(root, report, base, other, filters) {
       li.classList.add(`link-${row.link.kind}`);
       li.dataset.doc = other;
       li.dataset.seg = row.right[0];
-      li.append(diffInline(row.link.ops));
+      if (row.link.kind === "partial") {
+        li.append(sharedSide(docO, row.link.b, segmentsText(docB, row.link.a)), " ", badge("kind", KIND_LABEL.partial));
+      } else li.append(diffInline(markMoves(row.link.ops)));
       if (row.link.moved) li.append(" ", badge("moved", "moved"));
     } else if (row.type === "only-left") {
       if (isBoilerplate(docB, row.left)) li.classList.add("boilerplate");
@@ -146,27 +221,32 @@ export function renderInline(root, report, base, other, filters) {
       li.append(el("ins", "whole", segmentsText(docO, row.right)), " ", badge("only", `only in ${docO.name}`));
     }
     li.tabIndex = -1;
-    list.append(li);
-  });
+    return li;
+  };
   root.replaceChildren(list);
+  drawInParts(list, rows.length, (start, end) => {
+    const part = document.createDocumentFragment();
+    for (let k = start; k < end; k++) part.append(drawRow(rows[k], k));
+    return part;
+  });
   return rows.length;
 }
 
 /** Synopsis: one column per version, one row per group of corresponding sentences. */
 export function renderSynopsis(root, report, filters) {
-  const table = el("table", "synopsis");
+  // Past six versions the columns keep a readable width and the table scrolls sideways.
+  const table = el("table", `synopsis${report.documents.length > 6 ? " many" : ""}`);
   const head = table.createTHead().insertRow();
   report.documents.forEach((d) => {
     const th = el("th", "", d.name);
     th.scope = "col";
     head.append(th);
   });
-  const body = table.createTBody();
   let rows = synopsisRows(report);
   if (filters.onlyUnique) rows = rows.filter((r) => r.unique);
   else if (filters.hideIdentical) rows = rows.filter((r) => r.cells.some((c) => c.departs) || r.versions < report.documents.length);
-  rows.forEach((row, k) => {
-    const tr = body.insertRow();
+  const drawRow = (row, k) => {
+    const tr = el("tr");
     tr.id = `row-${k}`;
     tr.className = "row";
     if (row.cells.some((c) => c.departs) || row.unique) tr.classList.add("change");
@@ -174,6 +254,13 @@ export function renderSynopsis(root, report, filters) {
     for (const c of row.cells) {
       const td = cell(report.documents[c.doc], c.doc, c.segments, "cell");
       if (c.segments.length) td.append(c.text);
+      else if (c.partly.length) {
+        // Not this row's sentence, but part of it: said once, faded, with the kind.
+        td.classList.add("partly");
+        td.dataset.doc = c.doc;
+        td.dataset.seg = c.partly[0];
+        td.append(el("span", "partly-text", segmentsText(report.documents[c.doc], c.partly)), " ", badge("kind", "partly here"));
+      }
       if (c.departs) {
         td.classList.add(c.segments.length ? "departs" : "missing");
         td.append(" ", badge("departs", c.segments.length ? "≠ differs from most" : "missing here"));
@@ -183,8 +270,16 @@ export function renderSynopsis(root, report, filters) {
       if (origin) td.append(" ", origin);
       tr.append(td);
     }
+    return tr;
+  };
+  const wrap = el("div", "synopsis-wrap");
+  wrap.append(table);
+  root.replaceChildren(wrap);
+  drawInParts(table, rows.length, (start, end) => {
+    const part = el("tbody", "chunk");
+    for (let k = start; k < end; k++) part.append(drawRow(rows[k], k));
+    return part;
   });
-  root.replaceChildren(table);
   return rows.length;
 }
 
@@ -217,6 +312,18 @@ function moveInStrips(e, wrap) {
   to.focus();
 }
 
+/** Narrowest block, gap included, in CSS pixels: past as many blocks as fit, neighbours share one. */
+const BLOCK_PX = 6;
+
+/** [start, end) ranges of sentences, one per block: every sentence its own, or as many even bins as fit `width`. */
+function bins(count, width) {
+  const most = Math.max(10, Math.floor(width / BLOCK_PX));
+  const size = Math.ceil(count / most) || 1;
+  const out = [];
+  for (let i = 0; i < count; i += size) out.push([i, Math.min(count, i + size)]);
+  return out;
+}
+
 /** Overview: a strip per version (shared vs unique), and the similarity matrix. */
 export function renderOverview(root, report, onJump) {
   const n = report.documents.length;
@@ -225,23 +332,30 @@ export function renderOverview(root, report, onJump) {
   const legend = el("p", "legend-line");
   legend.append(el("span", "swatch all"), " in every version  ", el("span", "swatch some"), " in some  ", el("span", "swatch none"), " only in this version");
   wrap.append(legend);
+  // The strips' width: the view's, less the names' column (12rem; above it on phones).
+  const stripWidth = Math.max(100, (root.clientWidth || window.innerWidth) - (window.innerWidth > 600 ? 210 : 20));
   report.documents.forEach((doc, d) => {
     const line = el("div", "strip-line");
     line.append(el("span", "strip-name", doc.name));
     const strip = el("div", "strip");
     strip.setAttribute("role", "group");
     strip.setAttribute("aria-label", `${doc.name}: ${doc.segments.length} sentences`);
-    doc.segments.forEach((s, i) => {
-      const share = s.support === n - 1 ? "all" : s.support === 0 ? "none" : "some";
-      const b = el("button", `block ${share} kind-${s.kind}`);
-      b.style.flexGrow = String(Math.max(1, Math.round(s.text.length / 20)));
-      b.title = `${i + 1}: ${s.text.slice(0, 120)}`;
-      b.setAttribute("aria-label", `sentence ${i + 1}, carried by ${s.support} of ${n - 1} other versions`);
-      b.addEventListener("click", () => onJump(d, i));
+    for (const bin of bins(doc.segments.length, stripWidth)) {
+      const segs = doc.segments.slice(bin[0], bin[1]);
+      const shares = new Set(segs.map((s) => (s.support === n - 1 ? "all" : s.support === 0 ? "none" : "some")));
+      const share = shares.size === 1 ? [...shares][0] : "some";
+      const furniture = segs.every((s) => s.kind === "boilerplate") ? " kind-boilerplate" : "";
+      const b = el("button", `block ${share}${furniture}`);
+      b.style.flexGrow = String(Math.max(1, Math.round(segs.reduce((t, s) => t + s.text.length, 0) / 20)));
+      const what = bin[1] - bin[0] === 1 ? `sentence ${bin[0] + 1}` : `sentences ${bin[0] + 1}–${bin[1]}`;
+      b.title = `${what}: ${segs[0].text.slice(0, 120)}`;
+      const carried = segs.length === 1 ? `carried by ${segs[0].support} of ${n - 1} other versions` : `${share === "all" ? "all" : share === "none" ? "none" : "some"} carried by the ${n - 1} other versions`;
+      b.setAttribute("aria-label", `${what}, ${carried}`);
+      b.addEventListener("click", () => onJump(d, bin[0]));
       // One Tab stop for the whole overview; arrow keys move inside it.
-      b.tabIndex = d === 0 && i === 0 ? 0 : -1;
+      b.tabIndex = d === 0 && bin[0] === 0 ? 0 : -1;
       strip.append(b);
-    });
+    }
     line.append(strip);
     wrap.append(line);
   });
@@ -263,6 +377,7 @@ export function renderOverview(root, report, onJump) {
   });
   wrap.append(table);
   root.replaceChildren(wrap);
+  drawnAtOnce();
   return n;
 }
 
@@ -293,6 +408,7 @@ export function renderQuotes(root, report) {
     wrap.append(card);
   }
   root.replaceChildren(wrap);
+  drawnAtOnce();
   return report.quotes.length;
 }
 
@@ -346,7 +462,14 @@ export function renderNumbers(root, report) {
     nodes.push(apart);
   }
   root.replaceChildren(...nodes);
+  drawnAtOnce();
   return report.numbers.length;
+}
+
+/** Hides the counterparts panel and unlights what it lit. */
+export function closeCounterparts(panel) {
+  panel.hidden = true;
+  document.querySelectorAll(".lit").forEach((n) => n.classList.remove("lit"));
 }
 
 /** Lights a segment's counterparts in every version and lists them; returns them. */
@@ -355,7 +478,11 @@ export function showCounterparts(panel, report, doc, seg) {
   const found = counterparts(report, doc, seg);
   const light = (d, i) => document.querySelectorAll(`[data-doc="${d}"][data-seg="${i}"]`).forEach((n) => n.classList.add("lit"));
   light(doc, seg);
-  panel.replaceChildren(el("h2", "", "Counterparts"));
+  const close = el("button", "close", "Close");
+  close.type = "button";
+  close.setAttribute("aria-label", "Close the counterparts");
+  close.addEventListener("click", () => closeCounterparts(panel));
+  panel.replaceChildren(close, el("h2", "", "Counterparts"));
   const origin = el("p", "origin");
   origin.append(el("strong", "", `${report.documents[doc].name}: `), report.documents[doc].segments[seg].text);
   panel.append(origin);
