@@ -151,11 +151,11 @@ function render() {
   document.querySelector(".pickers").hidden = !pairViews;
   root.dataset.view = state.view;
   if (pairViews && left === right) {
-    root.replaceChildren(el("p", "empty-note", "Choose two different versions to compare."));
+    views.replaceView(root, el("p", "empty-note", "Choose two different versions to compare."));
     return views.drawnAtOnce();
   }
   if (!report.complete && ["quotes", "numbers", "provenance"].includes(state.view)) {
-    root.replaceChildren(el("p", "empty-note", "Reading quotes, figures and provenance…"));
+    views.replaceView(root, el("p", "empty-note", "Reading quotes, figures and provenance…"));
     return views.drawnAtOnce();
   }
   const rows = {

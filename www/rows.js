@@ -41,20 +41,28 @@ export function pairRows(pair) {
     }
   }
   // Right-side rows that are not in left order: unmatched sentences, and the
-  // old places of moved ones, each after the last in-order row before it.
+  // old places of moved ones, each after the last in-order row whose right
+  // side comes before it (one sweep: thousands of rows stay linear).
   const extra = [
     ...pair.unmatched_b.map((j) => ({ type: "only-right", left: [], right: [j] })),
     ...pair.links.filter((l) => l.moved).map((l) => ({ type: "moved-from", left: [], right: l.b, target: l })),
   ].sort((x, y) => x.right[0] - y.right[0]);
-  for (const row of extra) {
-    let at = 0;
-    rows.forEach((r, k) => {
-      const anchor = r.type === "only-right" ? r.right[0] : r.type === "link" && !r.link.moved ? Math.max(...r.right) : -1;
-      if (anchor >= 0 && anchor < row.right[0]) at = k + 1;
-    });
-    rows.splice(at, 0, row);
+  const anchors = [];
+  rows.forEach((r, k) => r.type === "link" && !r.link.moved && anchors.push([Math.max(...r.right), k]));
+  anchors.sort((x, y) => x[0] - y[0]);
+  let next = 0;
+  let last = -1;
+  const at = extra.map((row) => {
+    while (next < anchors.length && anchors[next][0] < row.right[0]) last = Math.max(last, anchors[next++][1]);
+    return last + 1;
+  });
+  const merged = [];
+  let e = 0;
+  for (let k = 0; k <= rows.length; k++) {
+    while (e < extra.length && at[e] === k) merged.push(extra[e++]);
+    if (k < rows.length) merged.push(rows[k]);
   }
-  return rows;
+  return merged;
 }
 
 /** Does a row carry a change a reader would step to? */
@@ -76,8 +84,15 @@ export function filterRows(rows, { hideIdentical = false, onlyUnique = false } =
  * departs when its words differ from the most common wording in the row, or
  * when it is empty where most versions have the sentence.
  */
+const synopses = new WeakMap();
 export function synopsisRows(report) {
+  if (!synopses.has(report)) synopses.set(report, buildSynopsis(report));
+  return synopses.get(report);
+}
+
+function buildSynopsis(report) {
   const n = report.documents.length;
+  const linked = counterpartIndex(report);
   return report.groups.map((group, index) => {
     const cells = group.members.map((members, d) => {
       const text = members.map((i) => report.documents[d].segments[i].text).join(" ");
@@ -87,7 +102,7 @@ export function synopsisRows(report) {
     // An empty cell may still hold part of the row: a partial link or a shared fact.
     for (const c of cells.filter((c) => c.segments.length === 0)) {
       const near = new Set();
-      for (const p of present) for (const i of p.segments) counterparts(report, p.doc, i).find((x) => x.doc === c.doc)?.segments.forEach((j) => near.add(j));
+      for (const p of present) for (const i of p.segments) linked[p.doc][i].find((x) => x.doc === c.doc)?.segments.forEach((j) => near.add(j));
       c.partly = [...near].sort((x, y) => x - y);
     }
     const counts = new Map();

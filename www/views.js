@@ -87,13 +87,26 @@ function drawInParts(parent, count, makePart) {
   if (at < count) {
     drawing.onProgress?.(at, count);
     setTimeout(next, 0);
-  } else queueMicrotask(() => me === generation && drawing.onDone?.());
+  } else setTimeout(() => me === generation && drawing.onDone?.(), 0);
 }
 
 /** A view drawn at once (quotes, numbers, overview) ends any drawing in progress. */
 export function drawnAtOnce() {
-  generation++;
-  queueMicrotask(() => drawing.onDone?.());
+  const me = ++generation;
+  setTimeout(() => me === generation && drawing.onDone?.(), 0);
+}
+
+/**
+ * Shows `nodes` in `root` in place of what it showed. A large old view is
+ * hidden at once and taken out on the next turn: taking out thousands of
+ * rows costs a tenth of a second, which the new view should not wait for.
+ */
+export function replaceView(root, ...nodes) {
+  if (root.getElementsByTagName("*").length < 5000) return root.replaceChildren(...nodes);
+  const old = [...root.childNodes];
+  for (const n of old) if (n.nodeType === Node.ELEMENT_NODE) n.style.display = "none";
+  root.append(...nodes);
+  setTimeout(() => old.forEach((n) => n.remove()), 0);
 }
 
 function segmentsText(doc, indices) {
@@ -181,7 +194,7 @@ export function renderSideBySide(root, report, left, right, filters) {
     tr.append(tdL, tdR);
     return tr;
   };
-  root.replaceChildren(table);
+  replaceView(root, table);
   drawInParts(table, rows.length, (start, end) => {
     const part = el("tbody", "chunk");
     for (let k = start; k < end; k++) part.append(drawRow(rows[k], k));
@@ -223,7 +236,7 @@ export function renderInline(root, report, base, other, filters) {
     li.tabIndex = -1;
     return li;
   };
-  root.replaceChildren(list);
+  replaceView(root, list);
   drawInParts(list, rows.length, (start, end) => {
     const part = document.createDocumentFragment();
     for (let k = start; k < end; k++) part.append(drawRow(rows[k], k));
@@ -274,7 +287,7 @@ export function renderSynopsis(root, report, filters) {
   };
   const wrap = el("div", "synopsis-wrap");
   wrap.append(table);
-  root.replaceChildren(wrap);
+  replaceView(root, wrap);
   drawInParts(table, rows.length, (start, end) => {
     const part = el("tbody", "chunk");
     for (let k = start; k < end; k++) part.append(drawRow(rows[k], k));
@@ -376,7 +389,7 @@ export function renderOverview(root, report, onJump) {
     });
   });
   wrap.append(table);
-  root.replaceChildren(wrap);
+  replaceView(root, wrap);
   drawnAtOnce();
   return n;
 }
@@ -407,7 +420,7 @@ export function renderQuotes(root, report) {
     card.append(list);
     wrap.append(card);
   }
-  root.replaceChildren(wrap);
+  replaceView(root, wrap);
   drawnAtOnce();
   return report.quotes.length;
 }
@@ -461,7 +474,7 @@ export function renderNumbers(root, report) {
     for (const g of own) numberRow(body, report, g);
     nodes.push(apart);
   }
-  root.replaceChildren(...nodes);
+  replaceView(root, ...nodes);
   drawnAtOnce();
   return report.numbers.length;
 }

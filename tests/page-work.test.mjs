@@ -1,0 +1,174 @@
+// End to end, the page at work: two 1 MB versions stay responsive, notes
+// travel with the versions, option boxes redo only the word diffs, Cancel
+// leaves the choices matching what is shown.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { inputs } from "../bench/generate.mjs";
+import { start, openPage, openVersions, ARTIFACTS } from "./browser.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const settled = (page) =>
+  page.waitForFunction(
+    () => /^Compared/.test(document.querySelector("#status").textContent) && document.body.dataset.complete === "true" && document.body.dataset.drawn === "true",
+    null,
+    { timeout: 60000 },
+  );
+
+/** Milliseconds from a click (or key) to the next painted frame, measured in the page. */
+async function untilPainted(page, act) {
+  return page.evaluate(async (what) => {
+    const t0 = performance.now();
+    if (what.click) document.querySelector(what.click).click();
+    else document.body.dispatchEvent(new KeyboardEvent("keydown", { key: what.key, bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, act);
+}
+
+/** Every message the page sends its engine, recorded before the page loads. */
+const recordEngineMessages = (page) =>
+  page.addInitScript(() => {
+    window.__sent = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      window.__sent.push(message.rediff ? "rediff" : message.full ? "compare-full" : "compare");
+      return post.call(this, message, ...rest);
+    };
+  });
+
+test("two 1 MB versions: drawn a part at a time, keys and view switches answer at once, the overview fits", async () => {
+  const { page, context } = await openPage(env.browser, env.base);
+  const big = inputs().pairs["2 x 1 MB"];
+  await page.evaluate((documents) => localStorage.setItem("variorum:v1", JSON.stringify({ documents })), big);
+  await page.reload();
+  await settled(page);
+  const rows = Number(await page.getAttribute("#view", "data-rows"));
+  assert.ok(rows > 5000, `a long comparison: ${rows} rows`);
+
+  const step = [];
+  const switches = [];
+  for (let k = 0; k < 5; k++) step.push(await untilPainted(page, { key: "j" }));
+  for (const view of ["inline", "synopsis", "side"]) {
+    switches.push(await untilPainted(page, { click: `[data-view=${view}]` }));
+    await page.waitForFunction(() => document.body.dataset.drawn === "true", null, { timeout: 60000 });
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`2 x 1 MB, ${rows} rows: key step median ${median(step).toFixed(0)} ms, view switch median ${median(switches).toFixed(0)} ms`);
+  assert.ok(median(step) < 100, `a key step paints within 100 ms: ${step.map(Math.round)}`);
+  assert.ok(median(switches) < 300, `a view switch paints within 300 ms: ${switches.map(Math.round)}`);
+
+  // Drawing reports its progress, and the whole view is there at the end.
+  assert.equal(await page.locator("#view tr.row").count(), rows);
+  // The overview stays within the window.
+  await page.click("[data-view=overview]");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 1280, `the page is ${width} px wide`);
+  await page.screenshot({ path: join(ARTIFACTS, "big-overview.png") });
+  await context.close();
+});
+
+test("notes on a sentence and on a link: marked, kept on reload, carried by the link and the exports", async () => {
+  const { page, context } = await openPage(env.browser, env.base, { acceptDownloads: true });
+  // A sentence's note, from the counterparts panel.
+  const cell = page.locator("#view td[data-doc='0'][data-seg='13']");
+  await cell.click();
+  await page.fill("#counterparts .note-editor textarea", "Check the wording against the Downing Street transcript.");
+  // A note on its link with the rewrite.
+  await page.click("#counterparts .link-note summary >> nth=0");
+  await page.fill("#counterparts .link-note textarea >> nth=0", "Same quote, other quote marks.");
+  await page.waitForFunction(() => document.querySelectorAll("#view .has-note").length >= 2);
+  assert.match(await cell.getAttribute("data-note"), /Downing Street transcript/);
+
+  await page.reload();
+  await page.waitForSelector("body[data-drawn=true]");
+  assert.ok((await page.locator("#view .has-note").count()) >= 2, "notes survive a reload");
+
+  const grab = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+    return readFileSync(await download.path(), "utf8");
+  };
+  const json = JSON.parse(await grab("#export-json"));
+  assert.equal(json.notes.length, 2);
+  const sentenceNote = json.notes.find((n) => !n.other);
+  assert.deepEqual([sentenceNote.doc, sentenceNote.segment], [0, 13]);
+  const linkNote = json.notes.find((n) => n.other);
+  assert.equal(linkNote.note, "Same quote, other quote marks.");
+  assert.ok(linkNote.other.doc > 0 && linkNote.other.segment >= 0);
+  const html = await grab("#export-html");
+  assert.match(html, /<section class="notes-list"><h2>Notes \(2\)<\/h2>/);
+  assert.match(html, /Downing Street transcript/);
+  assert.match(html, /<details class="legend" id="legend" open="">/, "the export carries the legend, open");
+
+  // The permalink carries them to someone else.
+  await page.click("#share");
+  await page.waitForFunction(() => location.hash.startsWith("#v1="));
+  const url = await page.evaluate(() => location.href);
+  const other = await env.browser.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(url);
+  await theirs.waitForSelector("body[data-drawn=true][data-complete=true]");
+  assert.ok((await theirs.locator("#view .has-note").count()) >= 2, "notes travel in the link");
+  await other.close();
+  await context.close();
+});
+
+test("ignore-case and a new base redo only the word diffs; Cancel puts back the choices shown", async () => {
+  const { page, context } = await openPage(env.browser, env.base);
+  await recordEngineMessages(page);
+  await page.reload();
+  await page.waitForSelector("body[data-drawn=true][data-complete=true]");
+  await page.evaluate(() => (window.__sent.length = 0));
+  await page.check("#ignore-case");
+  await settled(page);
+  await page.selectOption("#left", "2");
+  await settled(page);
+  assert.equal(await page.locator("table.sbs th").first().textContent(), await page.locator("#left option:checked").evaluate((o) => o.textContent.replace(/^\d+\. /, "")));
+  assert.deepEqual(await page.evaluate(() => window.__sent), ["rediff", "rediff"], "no new alignment for options that change only the diffs");
+
+  // A long comparison cancelled while the box was being ticked: the box shows what the results use.
+  const big = inputs().pairs["2 x 1 MB"];
+  await page.evaluate((documents) => localStorage.setItem("variorum:v1", JSON.stringify({ documents })), big);
+  await page.reload();
+  await settled(page);
+  await page.uncheck("#ignore-case").catch(() => {});
+  await settled(page);
+  await page.check("#ignore-punctuation");
+  await page.click("#cancel").catch(() => {});
+  await page.waitForFunction(() => !document.body.hasAttribute("aria-busy"));
+  const status = await page.locator("#status").textContent();
+  if (/^Cancelled/.test(status)) {
+    assert.equal(await page.isChecked("#ignore-punctuation"), false, "after Cancel the box matches the results shown");
+  } else {
+    assert.equal(await page.isChecked("#ignore-punctuation"), true, `finished before Cancel: ${status}`);
+  }
+  await context.close();
+});
+
+test("first visit: the place to add articles is open; a new comparison starts empty; on a phone counterparts are a bottom sheet", async () => {
+  const { page, context } = await openPage(env.browser, env.base, { viewport: { width: 390, height: 844 } });
+  assert.equal(await page.locator("#versions-panel").evaluate((d) => d.open), true);
+  assert.ok(await page.locator("#add-paste").isVisible());
+  assert.ok(await page.locator("#open-files").evaluate((i) => i.closest("label").offsetParent !== null));
+  await page.locator("#versions-panel summary").click();
+  await page.locator("#view td[data-seg]").first().click();
+  const sheet = await page.locator("#counterparts").boundingBox();
+  assert.ok(sheet.y > 844 / 2 - 5 && Math.round(sheet.width) === 390, `a bottom sheet: ${JSON.stringify(sheet)}`);
+  await page.screenshot({ path: join(ARTIFACTS, "phone-counterparts.png") });
+  await page.click("#counterparts button.close");
+  assert.equal(await page.locator("#counterparts").isHidden(), true);
+  await openVersions(page);
+  await page.click("#start-new");
+  assert.equal(await page.locator("#versions li").count(), 0);
+  await page.waitForFunction(() => /No versions yet/.test(document.querySelector("#view").textContent));
+  assert.equal(await page.locator("#summary").textContent(), "", "no summary of versions that are gone");
+  await context.close();
+});
