@@ -11,3 +11,6 @@ wasm-pack --quiet build crate --release --target web --out-dir ../www/pkg --out-
 wasm-pack --quiet build crate --release --target web --out-dir ../www/pkg-lean --out-name variorum -- --no-default-features
 rm -f www/pkg-lean/package.json www/pkg-lean/README.md www/pkg-lean/.gitignore
 node scripts/bundle-seeds.mjs
+# Mozilla's Readability as one ES module the page loads only when an HTML file is opened.
+echo 'export { Readability } from "@mozilla/readability";' |
+  esbuild --bundle --format=esm --minify --log-level=error --outfile=www/vendor/readability.js

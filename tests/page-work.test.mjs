@@ -153,12 +153,13 @@ test("ignore-case and a new base redo only the word diffs; Cancel puts back the 
   await context.close();
 });
 
-test("first visit: the place to add articles is open; a new comparison starts empty; on a phone counterparts are a bottom sheet", async () => {
+test("first visit: the place to add articles is in sight; a new comparison starts empty; on a phone counterparts are a bottom sheet", async () => {
   const { page, context } = await openPage(env.browser, env.base, { viewport: { width: 390, height: 844 } });
-  assert.equal(await page.locator("#versions-panel").evaluate((d) => d.open), true);
-  assert.ok(await page.locator("#add-paste").isVisible());
+  for (const id of ["#add-paste", "#start-new"]) {
+    const box = await page.locator(id).boundingBox();
+    assert.ok(box && box.y + box.height < 844, `${id} is on the first screen: ${JSON.stringify(box)}`);
+  }
   assert.ok(await page.locator("#open-files").evaluate((i) => i.closest("label").offsetParent !== null));
-  await page.locator("#versions-panel summary").click();
   await page.locator("#view td[data-seg]").first().click();
   const sheet = await page.locator("#counterparts").boundingBox();
   assert.ok(sheet.y > 844 / 2 - 5 && Math.round(sheet.width) === 390, `a bottom sheet: ${JSON.stringify(sheet)}`);
@@ -172,3 +173,29 @@ test("first visit: the place to add articles is open; a new comparison starts em
   assert.equal(await page.locator("#summary").textContent(), "", "no summary of versions that are gone");
   await context.close();
 });
+
+test("a saved news page without <article>: Readability, loaded only then, keeps the story and drops the furniture", async () => {
+  const { page, context, requests } = await openPage(env.browser, env.base);
+  assert.ok(!requests.some((u) => u.includes("/vendor/")), "the reader library is not part of the first load");
+  await page.setInputFiles("#open-files", join(import.meta.dirname, "fixtures", "news-page.html"));
+  await page.waitForFunction(() => document.querySelectorAll("#left option").length === 6);
+  assert.ok(requests.some((u) => u.endsWith("/vendor/readability.js")), "loaded when an HTML file was opened");
+  await openVersions(page);
+  const text = await page.locator("#versions li").nth(5).locator("textarea").inputValue();
+  const lines = text.split("\n");
+  assert.equal(lines[0], "Harbour bridge closes for repairs after cracks found", "the headline leads");
+  assert.ok(text.includes("About 30,000 vehicles cross the bridge each day"));
+  assert.ok(text.includes("The council said it would publish the survey's findings once the repairs were complete."));
+  for (const furniture of ["cookies", "Accept all", "Ann Marlow", "Share on", "Photo:", "newsletter", "Related Topics", "All rights reserved", "Weather"]) {
+    assert.ok(!text.includes(furniture), `dropped: ${furniture}`);
+  }
+  assert.equal(await page.locator("#versions li").nth(5).locator("input.published").inputValue(), "2025-05-12T08:30:00+01:00");
+  // The one cross-link Readability keeps is read as furniture, not as the story.
+  const sixth = () => page.evaluate(async () => (await import("./store.js")).result.report?.documents[5]?.segments.map((s) => [s.kind, s.text]));
+  let kinds;
+  for (let tries = 0; !(kinds = await sixth()) && tries < 100; tries++) await page.waitForTimeout(100);
+  assert.deepEqual(kinds.filter(([, t]) => t.startsWith("READ:")).map(([k]) => k), ["boilerplate"]);
+  assert.equal(kinds[0][1], "Harbour bridge closes for repairs after cracks found");
+  await context.close();
+});
+

@@ -25,8 +25,8 @@ const PAYLOADS = [
   `<div style="background:url(https://example.org/track.png)">css</div>`,
   `</textarea><script>window.__xss = "textarea"</script>`,
 ];
-// The page's own files: its modules (any top-level .js), the engines, nothing else.
-const STATIC = /^(|index\.html|style\.css|[a-z-]+\.js|pkg(-lean)?\/variorum\.js|pkg(-lean)?\/variorum_bg\.wasm)$/;
+// The page's own files: its modules (any top-level .js), the engines, the reader library, nothing else.
+const STATIC = /^(|index\.html|style\.css|[a-z-]+\.js|pkg(-lean)?\/variorum\.js|pkg(-lean)?\/variorum_bg\.wasm|vendor\/readability\.js)$/;
 
 async function assertNothingRan(page, requests) {
   await page.waitForTimeout(300);

@@ -10,12 +10,42 @@ const NOISE = "script,style,noscript,template,iframe,object,embed,svg,canvas,nav
 /**
  * The article text of an HTML page: one line per block, list items as
  * bullets. The page is parsed into an inert document (DOMParser): its
- * scripts never run, its images and styles never load.
+ * scripts never run, its images and styles never load. Mozilla's
+ * Readability (the reader view of Firefox) finds the article among bylines,
+ * share bars, promos, related links and cookie banners; it is fetched from
+ * the page's own origin the first time an HTML file is opened, and when it
+ * cannot be had (offline single file) the plain reading below takes over.
  */
-export function htmlToText(html) {
+export async function htmlToText(html) {
   const doc = new DOMParser().parseFromString(html, "text/html");
+  const article = await readable(doc);
+  if (article) {
+    const text = blocksText(article.body);
+    const title = article.title?.trim();
+    // Readability keeps the headline apart; it leads the text, as in the page.
+    return title && text && !text.startsWith(title) ? `${title}\n${text}` : text;
+  }
   doc.querySelectorAll(NOISE).forEach((n) => n.remove());
-  const root = doc.querySelector("article") ?? doc.querySelector("main") ?? doc.body;
+  return blocksText(doc.querySelector("article") ?? doc.querySelector("main") ?? doc.body);
+}
+
+/** Readability's article of `doc` as `{title, body}` (an inert element), or null (no article found, or no library). */
+async function readable(doc) {
+  try {
+    const { Readability } = await import("./vendor/readability.js");
+    const article = new Readability(doc.cloneNode(true), { keepClasses: false }).parse();
+    if (!article?.content) return null;
+    // Pictures and their captions are not the story's text.
+    const content = new DOMParser().parseFromString(article.content, "text/html");
+    content.querySelectorAll("figure, figcaption, picture, img").forEach((n) => n.remove());
+    return { title: article.title, body: content.body };
+  } catch {
+    return null;
+  }
+}
+
+/** Each innermost block of `root` as a line; list items as bullets. */
+function blocksText(root) {
   if (!root) return "";
   const blocks = [...root.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
   const clean = (s) => s.replace(/\s+/g, " ").trim();
@@ -66,7 +96,7 @@ export function markdownToText(md) {
 export async function textOf(content, fileName = "") {
   const ext = fileName.toLowerCase().split(".").pop();
   if (ext === "html" || ext === "htm" || (!fileName && /^\s*<(!doctype|html|body|article|div|p)\b/i.test(content))) {
-    return htmlToText(content);
+    return await htmlToText(content);
   }
   if (ext === "md" || ext === "markdown") return markdownToText(content);
   return content;

@@ -145,6 +145,7 @@ function render() {
   if (!report) return;
   const root = $("view");
   afterDrawing = [];
+  changeRows = null;
   document.body.dataset.drawn = "pending";
   const { left, right, filters } = state;
   const pairViews = state.view === "side" || state.view === "inline";
@@ -218,11 +219,14 @@ function jumpTo(doc, seg) {
   });
 }
 
+/** The rows a key steps through, found once per drawing. */
+let changeRows = null;
 function step(dir) {
-  const rows = [...document.querySelectorAll("#view .row.change")];
+  if (document.body.dataset.drawn !== "true" || !changeRows) changeRows = [...document.querySelectorAll("#view .row.change")];
+  const rows = changeRows;
   if (!rows.length) return;
   current = Math.max(0, Math.min(rows.length - 1, current + dir));
-  document.querySelectorAll("#view .current").forEach((n) => n.classList.remove("current"));
+  document.querySelector("#view .current")?.classList.remove("current");
   const row = rows[current];
   row.classList.add("current");
   row.tabIndex = -1;
@@ -248,6 +252,7 @@ function wire() {
     box.addEventListener("change", () => update("diff", (s) => (s.diff[key] = box.checked)));
   }
   $("add-paste").addEventListener("click", () => {
+    $("versions-panel").open = true;
     addVersion({ name: `Version ${state.documents.length + 1}`, text: "" });
     $("versions").lastElementChild?.querySelector("textarea")?.focus();
   });
@@ -340,8 +345,6 @@ async function init() {
   });
   wire();
   syncControls();
-  // A first visit opens the Versions panel, so the place to add articles is in sight.
-  if (firstVisit) $("versions-panel").open = true;
   if (!(await openPermalink(ownBefore))) {
     renderVersions(true);
     compareAll();

@@ -77,7 +77,7 @@ function drawInParts(parent, count, makePart) {
   parent.append(makePart(0, at));
   const next = () => {
     if (me !== generation) return;
-    if (at >= count) return drawing.onDone?.();
+    if (at >= count) return removal.then(() => me === generation && drawing.onDone?.());
     const end = Math.min(at + PART, count);
     parent.append(makePart(at, end));
     at = end;
@@ -87,13 +87,13 @@ function drawInParts(parent, count, makePart) {
   if (at < count) {
     drawing.onProgress?.(at, count);
     setTimeout(next, 0);
-  } else setTimeout(() => me === generation && drawing.onDone?.(), 0);
+  } else setTimeout(() => removal.then(() => me === generation && drawing.onDone?.()), 0);
 }
 
 /** A view drawn at once (quotes, numbers, overview) ends any drawing in progress. */
 export function drawnAtOnce() {
   const me = ++generation;
-  setTimeout(() => me === generation && drawing.onDone?.(), 0);
+  setTimeout(() => removal.then(() => me === generation && drawing.onDone?.()), 0);
 }
 
 /**
@@ -106,8 +106,14 @@ export function replaceView(root, ...nodes) {
   const old = [...root.childNodes];
   for (const n of old) if (n.nodeType === Node.ELEMENT_NODE) n.style.display = "none";
   root.append(...nodes);
-  setTimeout(() => old.forEach((n) => n.remove()), 0);
+  removal = new Promise((done) => requestAnimationFrame(() => setTimeout(() => {
+    old.forEach((n) => n.remove());
+    done();
+  }, 0)));
 }
+
+/** The old view's removal, after the new one's first frame; drawing ends after it. */
+let removal = Promise.resolve();
 
 function segmentsText(doc, indices) {
   return indices.map((i) => doc.segments[i].text).join(" ");

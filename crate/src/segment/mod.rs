@@ -353,7 +353,7 @@ pub fn classify(sentence: &str) -> SegmentKind {
 fn classify_paragraph(text: &str, segments: &mut [RawSegment], line: &str) {
     let kind = if bullet_marker_len(line) > 0 {
         SegmentKind::Bullet
-    } else if is_caption(line) {
+    } else if is_caption(line) || is_cross_link(line) {
         SegmentKind::Boilerplate
     } else if is_heading(line) {
         if is_furniture_line(line) {
@@ -405,6 +405,16 @@ fn is_caption(line: &str) -> bool {
     ["Image:", "Photo:", "Picture:", "Pictures:", "Photograph:", "Credit:", "Caption:", "Bild:", "Foto:"]
         .iter()
         .any(|p| line.starts_with(p))
+}
+
+/// A line pointing at another story: "READ: Ferry timetable changes …",
+/// "Also read: …", "Related: …", "Watch: …".
+fn is_cross_link(line: &str) -> bool {
+    let Some((label, rest)) = line.split_once(':') else { return false };
+    !rest.trim().is_empty()
+        && ["read", "read more", "also read", "related", "see also", "watch", "listen", "more on this story"]
+            .iter()
+            .any(|p| label.trim().eq_ignore_ascii_case(p))
 }
 
 /// Phrases that only page furniture uses. Lower case, each opening with two letters.
@@ -540,10 +550,13 @@ mod tests {
             "More follows.",
             "A runner at the finish. © Getty Images",
             "Image: A doctor in Freetown, December 16, 2014, wearing protective clothing.",
+            "READ: Ferry timetable changes announced for the summer season",
+            "Also read: Why the bridge was built",
         ] {
             assert!(kinds(t).iter().all(|k| *k == Boilerplate), "{t}: {:?}", kinds(t));
         }
         assert_eq!(kinds("The story developed fast. Editors were pleased."), [Body, Body]);
+        assert_eq!(kinds("Read the report: it is damning."), [Body]);
     }
 
     #[test]
