@@ -86,7 +86,7 @@ test("views carry their specific content", async () => {
   const { page, context } = await openPage(env.browser, env.base);
   // Synopsis: a row per group, cells departing from the majority flagged in words.
   await page.click("[data-view=synopsis]");
-  assert.equal(await page.locator("table.synopsis th").count(), 5);
+  assert.equal(await page.locator("table.synopsis.parted-head th").count(), 5);
   assert.ok((await page.locator("table.synopsis .badge.only").count()) > 10);
   // Side by side, changes inside a quotation are marked more strongly than other edits.
   await page.click("[data-view=side]");

@@ -139,10 +139,6 @@ function cell(doc, docIndex, indices, className) {
 export function renderSideBySide(root, report, left, right, filters) {
   const pair = orientedPair(report, left, right);
   const [docL, docR] = [report.documents[left], report.documents[right]];
-  const table = el("table", "sbs");
-  const head = table.createTHead().insertRow();
-  head.append(el("th", "", docL.name), el("th", "", docR.name));
-  for (const th of head.cells) th.scope = "col";
   const rows = filterRows(pairRows(pair), filters);
   // Both ends of every move, known before any row is drawn.
   const rowOfLink = new Map();
@@ -200,13 +196,34 @@ export function renderSideBySide(root, report, left, right, filters) {
     tr.append(tdL, tdR);
     return tr;
   };
-  replaceView(root, table);
-  drawInParts(table, rows.length, (start, end) => {
-    const part = el("tbody", "chunk");
-    for (let k = start; k < end; k++) part.append(drawRow(rows[k], k));
-    return part;
-  });
+  const view = partedTable("sbs", [docL.name, docR.name]);
+  replaceView(root, view.node);
+  drawInParts(view.node, rows.length, (start, end) => view.part(rows.slice(start, end).map((row, i) => drawRow(row, start + i))));
   return rows.length;
+}
+
+/**
+ * A long table drawn as one table per part, so that a change in one row
+ * lays out only its part, not thousands of rows. The column names head the
+ * view once, kept in sight; each part repeats them for screen readers only.
+ */
+function partedTable(className, names) {
+  const node = el("div", "parted");
+  const headRow = (table) => {
+    const tr = table.createTHead().insertRow();
+    for (const name of names) tr.append(Object.assign(el("th", "", name), { scope: "col" }));
+    return table;
+  };
+  const shown = headRow(el("table", `${className} parted-head`));
+  shown.setAttribute("aria-hidden", "true");
+  node.append(shown);
+  const part = (rows) => {
+    const table = headRow(el("table", `${className} part`));
+    table.tHead.className = "sr-only";
+    table.createTBody().append(...rows);
+    return table;
+  };
+  return { node, part };
 }
 
 /** Inline redline: the other version against the base in one column. */
@@ -254,13 +271,7 @@ export function renderInline(root, report, base, other, filters) {
 /** Synopsis: one column per version, one row per group of corresponding sentences. */
 export function renderSynopsis(root, report, filters) {
   // Past six versions the columns keep a readable width and the table scrolls sideways.
-  const table = el("table", `synopsis${report.documents.length > 6 ? " many" : ""}`);
-  const head = table.createTHead().insertRow();
-  report.documents.forEach((d) => {
-    const th = el("th", "", d.name);
-    th.scope = "col";
-    head.append(th);
-  });
+  const view = partedTable(`synopsis${report.documents.length > 6 ? " many" : ""}`, report.documents.map((d) => d.name));
   let rows = synopsisRows(report);
   if (filters.onlyUnique) rows = rows.filter((r) => r.unique);
   else if (filters.hideIdentical) rows = rows.filter((r) => r.cells.some((c) => c.departs) || r.versions < report.documents.length);
@@ -292,13 +303,9 @@ export function renderSynopsis(root, report, filters) {
     return tr;
   };
   const wrap = el("div", "synopsis-wrap");
-  wrap.append(table);
+  wrap.append(view.node);
   replaceView(root, wrap);
-  drawInParts(table, rows.length, (start, end) => {
-    const part = el("tbody", "chunk");
-    for (let k = start; k < end; k++) part.append(drawRow(rows[k], k));
-    return part;
-  });
+  drawInParts(view.node, rows.length, (start, end) => view.part(rows.slice(start, end).map((row, i) => drawRow(row, start + i))));
   return rows.length;
 }
 
