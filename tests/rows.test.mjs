@@ -1,7 +1,7 @@
 // The pure row logic of the views, without a browser.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { filterRows, linksCsv, orientedPair, pairRows, synopsisRows, wordsKey } from "../www/rows.js";
+import { consecutive, counterparts, filterRows, linksCsv, markMoves, orientedPair, pairRows, sharedRuns, synopsisRows, wordsKey } from "../www/rows.js";
 
 const seg = (text, kind = "body") => ({ text, kind, support: 0, group: 0 });
 const report = {
@@ -48,4 +48,46 @@ test("CSV quotes commas, quotes and line breaks", () => {
   const lines = csv.trim().split("\r\n");
   assert.equal(lines.length, 1 + 2 + 1 + 1);
   assert.equal(lines[1], 'A,"B, ""quoted""",0,1,minor_edit,0.9,false,One.,One!');
+});
+
+test("a sentence's counterparts: links of any kind, and shared facts where both are linked elsewhere", () => {
+  const three = {
+    documents: [0, 1, 2].map((d) => ({ name: `V${d}`, segments: [seg("One."), seg("Two.")] })),
+    pairs: [
+      { a: 0, b: 1, links: [{ a: [0], b: [1], kind: "partial" }], overlaps: [{ a: 1, b: 0, score: 0.4 }], unmatched_a: [1], unmatched_b: [0] },
+      { a: 0, b: 2, links: [{ a: [0, 1], b: [0], kind: "minor_edit" }], overlaps: [], unmatched_a: [], unmatched_b: [1] },
+      { a: 1, b: 2, links: [], overlaps: [], unmatched_a: [0, 1], unmatched_b: [0, 1] },
+    ],
+    groups: [],
+  };
+  assert.deepEqual(counterparts(three, 0, 0), [{ doc: 1, segments: [1], kind: "partial" }, { doc: 2, segments: [0], kind: "minor_edit" }]);
+  assert.deepEqual(counterparts(three, 0, 1), [{ doc: 1, segments: [0], kind: "overlap" }, { doc: 2, segments: [0], kind: "minor_edit" }]);
+  assert.deepEqual(counterparts(three, 2, 1), [{ doc: 0, segments: [], kind: null }, { doc: 1, segments: [], kind: null }]);
+});
+
+test("shared runs mark the words both sentences carry: figures, names, longer words; not function words or sentence-initial capitals", () => {
+  const runs = sharedRuns("More than 1,100 people crossed. The Home Office said so.", "The Home Office counted 1,100 crossings by people.");
+  assert.deepEqual(runs.filter((r) => r.shared).map((r) => r.text), ["1,100 people", "Home Office"]);
+  assert.equal(runs.map((r) => r.text).join(""), "More than 1,100 people crossed. The Home Office said so.", "the text is whole");
+});
+
+test("a run of words deleted here and inserted there is a move, a replacement in place is not", () => {
+  const ops = [
+    { tag: "delete", text: "On Monday " },
+    { tag: "equal", text: "the summit opened" },
+    { tag: "insert", text: " on Monday" },
+    { tag: "equal", text: " in " },
+    { tag: "delete", text: "Central London" },
+    { tag: "insert", text: "central London" },
+  ];
+  assert.deepEqual(markMoves(ops).map((o) => Boolean(o.moved)), [false, false, false, false, false, false], "case differs: not the same words");
+  const moved = markMoves([{ tag: "delete", text: "on Monday " }, ...ops.slice(1)]);
+  assert.deepEqual(moved.map((o) => Boolean(o.moved)), [true, false, true, false, false, false]);
+  const inPlace = markMoves([{ tag: "delete", text: "two words" }, { tag: "insert", text: "two words" }]);
+  assert.ok(inPlace.every((o) => !o.moved));
+});
+
+test("segments that do not stand together are told apart", () => {
+  assert.deepEqual(consecutive([3, 4, 7, 9, 10]), [[3, 4], [7], [9, 10]]);
+  assert.deepEqual(consecutive([]), []);
 });

@@ -183,7 +183,9 @@ export function sharedRuns(text, other) {
   let pending = ""; // the gap after a shared word: shared only if another shared word follows
   for (const m of text.matchAll(WORD)) {
     const gap = text.slice(at, m.index);
-    const shared = meaningful(m[0], /^\P{L}*$/u.test(text.slice(0, m.index))) && theirs.has(m[0].toLowerCase());
+    // A capital after a sentence's end is not a name.
+    const first = /(^|[.!?:])[\s"'‘’“”(«»-]*$/u.test(text.slice(Math.max(0, m.index - 8), m.index));
+    const shared = meaningful(m[0], first) && theirs.has(m[0].toLowerCase());
     if (shared && runs.length && runs[runs.length - 1].shared && !/[.;:!?]/.test(gap)) push(pending + gap, true);
     else push(pending + gap, false);
     pending = "";
