@@ -6,6 +6,9 @@
 import { SEEDS } from "./seeds.js";
 
 const STORE = "variorum:v1";
+/** The reader's choices alone, saved on every change without rewriting megabytes of versions. */
+const CHOICES = "variorum:v1:choices";
+const CHOSEN = ["left", "right", "view", "filters", "diff"];
 export const BACKUP = "variorum:before-link";
 export const VIEWS = ["side", "inline", "synopsis", "overview", "quotes", "numbers", "provenance"];
 
@@ -23,6 +26,9 @@ export let state = defaults();
 
 /** The report on screen and the options it was made with, or null. */
 export const result = { report: null, options: null };
+
+/** The kinds of change that touch the versions (and so rewrite them in storage). */
+const TOUCH_VERSIONS = new Set(["text", "versions", "all", "notes"]);
 
 /** What each kind of change sets off, in order. */
 const EFFECTS = {
@@ -51,7 +57,7 @@ export function update(kind, mutate) {
   mutate?.(state);
   state.left = clamp(state.left);
   state.right = clamp(state.right);
-  save();
+  save(TOUCH_VERSIONS.has(kind));
   for (const effect of EFFECTS[kind]) effects[effect]?.();
 }
 
@@ -73,18 +79,26 @@ export function load() {
   try {
     const saved = JSON.parse(localStorage.getItem(STORE) ?? "null");
     if (saved && Array.isArray(saved.documents)) state = { ...defaults(), ...saved };
+    // Later choices, if they were made on these very versions.
+    const choices = JSON.parse(localStorage.getItem(CHOICES) ?? "null");
+    if (choices && saved?.stamp !== undefined && choices.stamp === saved.stamp) Object.assign(state, pick(choices));
   } catch {
     // A damaged store is ignored, not fatal: the seeds load instead.
   }
-  save();
+  save(true);
 }
+
+const pick = (from) => Object.fromEntries(CHOSEN.filter((k) => k in from).map((k) => [k, from[k]]));
 
 /** The stored state as a string, for comparing with a link's. */
 export const stored = () => localStorage.getItem(STORE);
 
-function save() {
+/** Saves the choices, and the versions too when `versions` changed (a stamp ties the two). */
+function save(versions) {
   try {
-    localStorage.setItem(STORE, JSON.stringify(state));
+    if (versions) state.stamp = Date.now();
+    localStorage.setItem(CHOICES, JSON.stringify({ ...pick(state), stamp: state.stamp }));
+    if (versions) localStorage.setItem(STORE, JSON.stringify(state));
   } catch (e) {
     effects.saveFailed?.(e);
   }

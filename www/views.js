@@ -63,8 +63,8 @@ function badge(className, text) {
 /** Hooks the page sets: progress while a long view is drawn, and the end of drawing. */
 export const drawing = { onProgress: null, onDone: null };
 let generation = 0; // a newer drawing stops an older one
-const FIRST_PART = 150; // rows drawn at once: the top of the view, painted in one frame
-const PART = 500; // rows drawn between frames after that, so keys and clicks are answered meanwhile
+const FIRST_PART = 60; // rows drawn at once: more than a screen holds, painted in one frame
+const PART = 400; // rows drawn between frames after that, so keys and clicks are answered meanwhile
 
 /**
  * Draws `count` rows into `parent`, `makePart(start, end)` making each part:
@@ -125,6 +125,7 @@ function isBoilerplate(doc, indices) {
 
 function cell(doc, docIndex, indices, className) {
   const td = el("td", className);
+  td.dataset.version = doc.name; // shown above the cell where cells stack (phones)
   if (indices.length) {
     td.dataset.doc = docIndex;
     td.dataset.seg = indices[0];
