@@ -108,11 +108,12 @@ function show(report, options, count, ms) {
 
 function showSummary() {
   const s = result.report.summary;
+  const count = (n, one, many) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
   const analyses = result.report.complete
-    ? ` · ${s.quotes_variant} quotes worded differently · ${s.numbers_disagreeing} figures disagree`
+    ? ` · ${count(s.quotes_variant, "quote worded differently", "quotes worded differently")} · ${count(s.numbers_disagreeing, "figure disagrees", "figures disagree")}`
     : " · quotes, figures and provenance on their way";
   $("summary").textContent =
-    `${s.segments} sentences · ${s.shared_by_all} in every version · ${s.unique} in one only · ${s.links_moved} moved${analyses}`;
+    `${count(s.segments, "sentence", "sentences")} · ${s.shared_by_all.toLocaleString("en")} in every version · ${s.unique.toLocaleString("en")} in one only · ${s.links_moved.toLocaleString("en")} moved${analyses}`;
 }
 
 function busy(on, label) {
