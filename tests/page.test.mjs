@@ -330,9 +330,13 @@ test("accessibility: no serious axe violations, light and dark", async () => {
     // axe is injected as an inline script, which the page's CSP forbids: bypass it for this check only.
     const { page, context } = await openPage(env.browser, env.base, { bypassCSP: true, colorScheme });
     await openVersions(page);
+    await page.click("#legend summary");
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    for (const view of ["side", "synopsis", "overview", "quotes", "numbers"]) {
+    for (const view of ["side", "inline", "synopsis", "overview", "quotes", "numbers", "provenance"]) {
       await page.click(`[data-view=${view}]`);
+      await page.waitForSelector("body[data-drawn=true]");
+      // The counterparts panel with its note boxes is part of every sentence view.
+      if (["side", "inline", "synopsis"].includes(view)) await page.locator("#view [data-seg]").nth(2).click();
       const result = await page.evaluate(async () => {
         const r = await window.axe.run(document, { resultTypes: ["violations"] });
         return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].target})`);
