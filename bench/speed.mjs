@@ -85,11 +85,11 @@ async function time(page, task, docs, runs, wordDiffs) {
 }
 
 function pageWeight() {
-  // The first load: the page, its modules, the first engine, and the full
-  // engine's glue (the worker imports it); the full engine's wasm and the
-  // vendor/ libraries follow on demand, outside the budget.
+  // The first load: the page, its modules and the first engine; the full
+  // engine (glue and wasm) and the vendor/ libraries follow on demand,
+  // outside the budget.
   const modules = readdirSync(join(ROOT, "www")).filter((f) => f.endsWith(".js"));
-  const files = ["index.html", "style.css", ...modules, "pkg-lean/variorum.js", "pkg-lean/variorum_bg.wasm", "pkg/variorum.js"];
+  const files = ["index.html", "style.css", ...modules, "pkg-lean/variorum.js", "pkg-lean/variorum_bg.wasm"];
   const sizes = files.map((f) => {
     const body = readFileSync(join(ROOT, "www", f));
     return { file: f, raw: statSync(join(ROOT, "www", f)).size, gzip: gzipSync(body, { level: 9 }).length };

@@ -10,20 +10,39 @@
 // full one (pkg/) loads when first asked for, from the page's own origin, and
 // answers everything from then on. The single-file build inlines only the
 // full engine's bytes, so there the full one answers from the start.
-import initLean, { Comparison as LeanComparison } from "./pkg-lean/variorum.js";
-import initFull, { Comparison as FullComparison } from "./pkg/variorum.js";
+import initLean, { compare as compareLean } from "./pkg-lean/variorum.js";
 
 const single = self.VARIORUM_WASM;
 const lean = single ? null : initLean();
-let full = single ? initFull({ module_or_path: single }) : null;
+/** The full engine's module, imported (glue and wasm) only when first asked for. */
+let full = single ? loadFull({ module_or_path: single }) : null;
 /** The last comparison, kept in the engine that made it, for `rediff`. */
 let last = null;
 
+async function loadFull(init) {
+  const engine = await import("./pkg/variorum.js");
+  await engine.default(init);
+  return engine.Comparison;
+}
+
+/** The first engine answers once: a comparison that only makes a report (no `rediff`). */
+class LeanComparison {
+  constructor(input) {
+    this.made = compareLean(input);
+  }
+  report() {
+    return this.made;
+  }
+  rediff() {
+    throw new Error("the first engine keeps no comparison: compare again");
+  }
+  free() {}
+}
+
 async function engine(wantFull) {
   if (wantFull || single || full) {
-    full ??= initFull();
-    await full;
-    return FullComparison;
+    full ??= loadFull();
+    return full;
   }
   await lean;
   return LeanComparison;

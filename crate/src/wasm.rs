@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{compare, rediff, CompareError, CompareOptions, Document, Report};
+#[cfg(feature = "analysis")]
+use crate::{rediff, Report};
+use crate::{compare, CompareError, CompareOptions, Document};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -96,12 +98,16 @@ pub fn compare_js(input: CompareInputJs) -> Result<ReportJs, JsError> {
 /// then `report()`; `rediff(options)` redoes only the word diffs for other
 /// diff options or another base (the alignment depends on neither), without
 /// sending the versions or the report across again. `free()` releases it.
+/// In the full engine only: the page's first engine answers once, with
+/// `compare`, and the full one keeps what follows.
+#[cfg(feature = "analysis")]
 #[wasm_bindgen]
 pub struct Comparison {
     documents: Vec<Document>,
     report: Report,
 }
 
+#[cfg(feature = "analysis")]
 #[wasm_bindgen]
 impl Comparison {
     /// Compares the versions; throws like `compare`.
