@@ -45,7 +45,7 @@ pub struct WordOp {
 
 /// How tokens are compared.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct DiffOptions {
     /// Treat "The" and "the" as equal.
     pub ignore_case: bool,

@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::{compare, CompareError, CompareOptions, Document};
 #[cfg(feature = "analysis")]
 use crate::{rediff, Report};
-use crate::{compare, CompareError, CompareOptions, Document};
 
 #[wasm_bindgen(start)]
 fn start() {

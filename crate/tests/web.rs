@@ -86,3 +86,24 @@ fn bad_input_throws_a_readable_error_not_a_trap() {
     // The module still works after errors.
     assert!(compare_js(js(r#"{"documents": [{"text": "Still alive."}]}"#)).is_ok());
 }
+
+#[wasm_bindgen_test]
+fn a_kept_comparison_rediffs_as_a_fresh_comparison_would() {
+    use variorum::wasm::Comparison;
+    let input = seeds_input();
+    let mut kept = Comparison::new(js(&input.to_string())).map_err(JsValue::from).expect("compare");
+    let options = serde_json::json!({ "base": 2, "word_diffs": "base", "diff": { "ignore_case": true, "ignore_punctuation": true } });
+    let rediffed: JsValue =
+        kept.rediff(js_sys::JSON::parse(&options.to_string()).unwrap()).map_err(JsValue::from).expect("rediff").into();
+    let rediffed: serde_json::Value =
+        serde_json::from_str(&String::from(js_sys::JSON::stringify(&rediffed).unwrap())).unwrap();
+
+    let docs: Vec<Document> = serde_json::from_value(input["documents"].clone()).unwrap();
+    let options: CompareOptions = serde_json::from_value(options).unwrap();
+    let fresh = serde_json::to_value(compare(&docs, &options).unwrap()).unwrap();
+    if let Some(path) = first_difference(&rediffed, &fresh, String::new()) {
+        panic!("reports differ at {path}");
+    }
+    // A misspelt option is refused, not ignored.
+    assert!(kept.rediff(js_sys::JSON::parse(r#"{"diff": {"ignore_kase": true}}"#).unwrap()).is_err());
+}
