@@ -28,6 +28,7 @@ pub const MAX_TOTAL_BYTES: usize = 8 << 20;
 
 /// One version of the story.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// A name for people: outlet, date, revision.
@@ -60,6 +61,7 @@ impl Document {
 
 /// Settings of one comparison. Every field has a default, so `{}` is valid.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(default, deny_unknown_fields)]
 pub struct CompareOptions {
     /// The version the others are compared against.
@@ -79,6 +81,7 @@ pub struct CompareOptions {
 
 /// Which pairs of versions get word diffs inside their links.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum WordDiffs {
     /// Every pair.

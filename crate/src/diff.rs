@@ -17,6 +17,7 @@ use crate::tokenize::{normalize, tokenize, Token, TokenKind};
 
 /// What a word op does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Tag {
     /// Text in both sentences.
@@ -30,6 +31,7 @@ pub enum Tag {
 /// A run of text with one tag. Equal and delete ops rebuild the old text;
 /// equal and insert ops rebuild the new text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct WordOp {
     /// What happened to the text.
     pub tag: Tag,
@@ -45,6 +47,7 @@ pub struct WordOp {
 
 /// How tokens are compared.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(default, deny_unknown_fields)]
 pub struct DiffOptions {
     /// Treat "The" and "the" as equal.

@@ -16,6 +16,7 @@ use crate::tokenize::{normalize, tokenize, TokenKind};
 
 /// One quotation in one version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Quote {
     /// The version.
     pub doc: usize,
@@ -29,6 +30,7 @@ pub struct Quote {
 
 /// The same utterance as quoted by several versions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct QuoteGroup {
     /// The quotes: first the longest rendering, then the others in version
     /// order (a version may quote several fragments of one utterance).

@@ -20,6 +20,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything one comparison found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Report {
     /// Shape version of this report.
     pub schema_version: u32,
@@ -48,6 +49,7 @@ pub struct Report {
 
 /// One version and its segments.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DocumentReport {
     /// The name the user gave (outlet, date).
     pub name: String,
@@ -57,6 +59,7 @@ pub struct DocumentReport {
 
 /// One sentence or block of a version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Segment {
     /// The exact text.
     pub text: String,
@@ -72,6 +75,7 @@ pub struct Segment {
 
 /// A range of the input in both units: `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Span {
     /// UTF-8 byte offsets (Rust `&str` indices).
     pub utf8: [usize; 2],
@@ -81,6 +85,7 @@ pub struct Span {
 
 /// The links between two versions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PairReport {
     /// First version (the "old" side of every diff).
     pub a: usize,
@@ -102,6 +107,7 @@ pub struct PairReport {
 
 /// Two sentences, one of each version, that share a fact beyond the links.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Overlap {
     /// Sentence index in version `a`.
     pub a: usize,
@@ -113,6 +119,7 @@ pub struct Overlap {
 
 /// Linked sentences of two versions and the word diff between them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Link {
     /// Sentence indices in version `a`.
     pub a: Vec<usize>,
@@ -130,6 +137,7 @@ pub struct Link {
 
 /// Corresponding sentences across versions: a row of the synopsis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Group {
     /// For each version, the indices of its sentences in this group (often none or one).
     pub members: Vec<Vec<usize>>,
@@ -137,6 +145,7 @@ pub struct Group {
 
 /// Headline counts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Summary {
     /// Number of versions.
     pub documents: usize,

@@ -13,55 +13,9 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-// The report's shape for TypeScript: docs/schema.md in types. Kept beside
-// the bindings, the only place that knows JavaScript.
-#[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"
-/** One version of the story: raw `text`, or `sentences` already split; `published` in ISO 8601. */
-export interface DocumentInput { name?: string; text?: string; sentences?: string[]; published?: string }
-/** Every field is optional; `{}` is valid. */
-export interface CompareOptions {
-  base?: number;
-  presplit?: boolean;
-  word_diffs?: "all" | "base";
-  diff?: { ignore_case?: boolean; ignore_punctuation?: boolean; ignore_whitespace?: boolean };
-}
-export interface CompareInput { documents: DocumentInput[]; options?: CompareOptions }
-
-export type SegmentKind = "body" | "heading" | "bullet" | "dateline" | "boilerplate";
-export type LinkKind = "identical" | "minor_edit" | "paraphrase" | "partial";
-export interface Span { utf8: [number, number]; utf16: [number, number] }
-export interface Segment { text: string; kind: SegmentKind; span: Span; support: number; group: number }
-export interface DocumentReport { name: string; segments: Segment[] }
-export interface WordOp { tag: "equal" | "delete" | "insert"; text: string; number?: boolean; quote?: boolean }
-export interface Link { a: number[]; b: number[]; kind: LinkKind; score: number; moved: boolean; ops: WordOp[] }
-/** Two sentences that share a fact (a clause, a figure, a quoted phrase) beyond the links. */
-export interface Overlap { a: number; b: number; score: number }
-export interface PairReport { a: number; b: number; similarity: number; links: Link[]; overlaps: Overlap[]; unmatched_a: number[]; unmatched_b: number[] }
-export interface Group { members: number[][] }
-export interface Quote { doc: number; segment: number; text: string; speaker: string | null }
-export interface QuoteGroup { quotes: Quote[]; variant: boolean; diffs: WordOp[][]; only_in: number | null }
-export type Unit = "gbp" | "usd" | "eur" | "jpy" | "inr" | "other_dollar" | "percent" | "year" | "duration" | "clock" | "score" | "count";
-export type Period = "day" | "week" | "month" | "year";
-export interface NumberFact { doc: number; segment: number; text: string; value: number; unit: Unit; qualifier: string; describes: string[]; period: Period | null; up_to: number | null }
-export interface NumberGroup { facts: NumberFact[]; disagreement: "value" | "qualifier" | "precision" | null; only_in: number | null }
-export type Relation = "same_source" | "partly_shared" | "rewrite" | "independent";
-export interface Run { a: Span; b: Span; words: number }
-export interface Reuse { a: number; b: number; shared_a: number; shared_b: number; close: number; relation: Relation; source: number | null; runs: Run[] }
-export interface SentenceOrigin { origin: "copied" | "source" | "rewritten" | "own" | "furniture"; with: number | null; directed: boolean }
-export interface Lineage { parent: number | null; relation: Relation; directed: boolean }
-export interface Provenance { pairs: Reuse[]; sentences: SentenceOrigin[][]; tree: Lineage[]; shared_sources: number[][] }
-export interface Summary {
-  documents: number; segments: number; shared_by_all: number; unique: number;
-  links_identical: number; links_minor_edit: number; links_paraphrase: number; links_partial: number; links_moved: number;
-  quotes_variant: number; numbers_disagreeing: number;
-}
-/** Everything one comparison found (schema version 2, docs/schema.md). */
-export interface Report {
-  schema_version: 2; complete: boolean; base: number; documents: DocumentReport[]; pairs: PairReport[]; groups: Group[];
-  similarity: number[][]; quotes: QuoteGroup[]; numbers: NumberGroup[]; provenance: Provenance; summary: Summary;
-}
-"#;
+// The report's shape for TypeScript is derived from the Rust types
+// themselves (`tsify`, on every type of the schema), so it cannot drift
+// from what the engine returns.
 
 #[wasm_bindgen]
 extern "C" {
@@ -74,13 +28,18 @@ extern "C" {
     /// Word ops for JavaScript.
     #[wasm_bindgen(typescript_type = "WordOp[]")]
     pub type WordOpsJs;
+    /// `CompareOptions` from JavaScript.
+    #[wasm_bindgen(typescript_type = "CompareOptions")]
+    pub type CompareOptionsJs;
 }
 
 /// What JavaScript passes to [`compare_js`].
-#[derive(Deserialize)]
+#[derive(Deserialize, tsify::Tsify)]
 #[serde(deny_unknown_fields)]
-struct Input {
+pub struct CompareInput {
+    /// The versions, in order.
     documents: Vec<Document>,
+    /// Settings; every field has a default.
     #[serde(default)]
     options: CompareOptions,
 }
@@ -124,7 +83,7 @@ impl Comparison {
     }
 
     /// The report with word diffs for these options (`diff`, `base`, `word_diffs`).
-    pub fn rediff(&mut self, options: JsValue) -> Result<ReportJs, JsError> {
+    pub fn rediff(&mut self, options: CompareOptionsJs) -> Result<ReportJs, JsError> {
         let json = js_sys::JSON::stringify(&options).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "{}".into());
         let options: CompareOptions = serde_json::from_str(&json).map_err(|e| invalid(e.to_string()))?;
         rediff(&self.documents, &mut self.report, &options)?;
@@ -136,7 +95,7 @@ impl Comparison {
 /// only the fields it knows, so a misspelt option would pass silently instead
 /// of failing as it does natively. The long texts are lifted out first and
 /// cross as plain strings, not escaped into the JSON and parsed back.
-fn read_input(input: &JsValue) -> Result<Input, JsError> {
+fn read_input(input: &JsValue) -> Result<CompareInput, JsError> {
     let not_object = || invalid("expected an object {documents: [...], options: {...}}".into());
     if !input.is_object() {
         return Err(not_object());
@@ -162,7 +121,7 @@ fn read_input(input: &JsValue) -> Result<Input, JsError> {
         shallow = outer.into();
     }
     let json = js_sys::JSON::stringify(&shallow).ok().and_then(|s| s.as_string()).ok_or_else(not_object)?;
-    let mut input: Input = serde_json::from_str(&json).map_err(|e| invalid(e.to_string()))?;
+    let mut input: CompareInput = serde_json::from_str(&json).map_err(|e| invalid(e.to_string()))?;
     for (doc, text) in input.documents.iter_mut().zip(texts) {
         if let Some(text) = text {
             doc.text = text;

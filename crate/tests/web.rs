@@ -93,8 +93,11 @@ fn a_kept_comparison_rediffs_as_a_fresh_comparison_would() {
     let input = seeds_input();
     let mut kept = Comparison::new(js(&input.to_string())).map_err(JsValue::from).expect("compare");
     let options = serde_json::json!({ "base": 2, "word_diffs": "base", "diff": { "ignore_case": true, "ignore_punctuation": true } });
-    let rediffed: JsValue =
-        kept.rediff(js_sys::JSON::parse(&options.to_string()).unwrap()).map_err(JsValue::from).expect("rediff").into();
+    let rediffed: JsValue = kept
+        .rediff(js_sys::JSON::parse(&options.to_string()).unwrap().unchecked_into())
+        .map_err(JsValue::from)
+        .expect("rediff")
+        .into();
     let rediffed: serde_json::Value =
         serde_json::from_str(&String::from(js_sys::JSON::stringify(&rediffed).unwrap())).unwrap();
 
@@ -105,5 +108,5 @@ fn a_kept_comparison_rediffs_as_a_fresh_comparison_would() {
         panic!("reports differ at {path}");
     }
     // A misspelt option is refused, not ignored.
-    assert!(kept.rediff(js_sys::JSON::parse(r#"{"diff": {"ignore_kase": true}}"#).unwrap()).is_err());
+    assert!(kept.rediff(js_sys::JSON::parse(r#"{"diff": {"ignore_kase": true}}"#).unwrap().unchecked_into()).is_err());
 }

@@ -21,6 +21,7 @@ use crate::terms::{stem, STEM_CHARS};
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Unit {
@@ -53,6 +54,7 @@ pub enum Unit {
 
 /// One figure in one version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct NumberFact {
     /// The version.
     pub doc: usize,
@@ -77,6 +79,7 @@ pub struct NumberFact {
 /// The time frame of a figure: the nearest day, week, month or year word
 /// (or calendar year) in its sentence, not past another figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// "a day", "daily", "pro Tag".
@@ -113,6 +116,7 @@ impl Period {
 
 /// How the versions disagree on one fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Disagreement {
     /// Different figures for the same quantity.
@@ -126,6 +130,7 @@ pub enum Disagreement {
 
 /// The same numeric fact across versions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct NumberGroup {
     /// The figures, in version order.
     pub facts: Vec<NumberFact>,

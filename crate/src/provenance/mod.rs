@@ -48,6 +48,7 @@ const COPIED_SENTENCE: f64 = 0.5;
 
 /// How two versions' texts are related.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// One is a reprint or trimmed copy of the other's text, or both of one source.
@@ -62,6 +63,7 @@ pub enum Relation {
 
 /// A stretch of text two versions share word for word.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Run {
     /// Where it is in version `a`.
     pub a: Span,
@@ -73,6 +75,7 @@ pub struct Run {
 
 /// The reuse between two versions `a < b`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Reuse {
     /// First version.
     pub a: usize,
@@ -94,6 +97,7 @@ pub struct Reuse {
 
 /// Where one sentence's words came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     /// Half or more of its words are in a verbatim run with another version
@@ -111,6 +115,7 @@ pub enum Origin {
 
 /// One sentence's origin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SentenceOrigin {
     /// Copied, rewritten, own or furniture.
     pub origin: Origin,
@@ -123,6 +128,7 @@ pub struct SentenceOrigin {
 
 /// Which version one version most likely derives from: its place in the family tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Lineage {
     /// The closest related version, if any is related at all.
     pub parent: Option<usize>,
@@ -135,6 +141,7 @@ pub struct Lineage {
 
 /// Provenance of every version.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Provenance {
     /// Every pair `a < b`, in the order of the report's pairs.
     pub pairs: Vec<Reuse>,

@@ -16,6 +16,7 @@ use dateline::dateline_len;
 
 /// What a segment is, so views can set headings and page furniture apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SegmentKind {
