@@ -36,7 +36,7 @@ async function compareAll() {
   const documents = state.documents.map(forEngine);
   if (documents.length === 0) {
     result.report = result.options = null;
-    $("view").replaceChildren(el("p", "empty-note", "No versions yet: paste or open articles in the Versions panel above."));
+    $("view").replaceChildren(el("p", "empty-note", "No versions yet: add a version, or open or drop article files (text, Markdown or HTML)."));
     $("status").textContent = "No versions.";
     $("summary").textContent = "";
     document.body.dataset.ready = document.body.dataset.complete = document.body.dataset.drawn = "true";
