@@ -155,6 +155,10 @@ test("ignore-case and a new base redo only the word diffs; Cancel puts back the 
   assert.equal(await page.isChecked("#ignore-punctuation"), false, "after Cancel the box matches the results shown");
   assert.equal(await page.isChecked("#ignore-case"), true, "a choice the results do use stays");
   assert.ok((await page.locator("#view tr.row").count()) > 0, "the results from before stay on screen");
+  // The restarted engine holds no comparison: ticking the box again compares afresh, without complaint.
+  await page.check("#ignore-punctuation");
+  await settled(page);
+  assert.equal(await page.locator("#notice").isHidden(), true, `no error: ${await page.locator("#notice").textContent()}`);
   await context.close();
 });
 

@@ -5,6 +5,8 @@
 let worker = null;
 let nextId = 0;
 const pending = new Map();
+/** Whether the worker holds a finished comparison to rediff (a restart loses it). */
+let kept = false;
 
 function start() {
   // The single-file build runs a classic worker from a blob URL it sets here.
@@ -26,6 +28,7 @@ function start() {
 
 /** Ends the worker (a trap, or the user cancelled), answers every waiting call with `reply`, starts a fresh one. */
 function restart(reply) {
+  kept = false;
   for (const done of pending.values()) done(reply);
   pending.clear();
   worker.terminate();
@@ -42,7 +45,14 @@ function ask(message) {
 }
 
 /** Compares `documents`; `full` asks for quotes, figures and provenance too. */
-export const compare = (documents, options, full = false) => ask({ documents, options, full });
+export async function compare(documents, options, full = false) {
+  const reply = await ask({ documents, options, full });
+  kept = Boolean(reply.ok);
+  return reply;
+}
+
+/** Whether `rediff` can answer: the worker still holds the last comparison. */
+export const canRediff = () => kept;
 
 /** Only the word diffs of the last comparison, for other diff options or another base. */
 export const rediff = (options) => ask({ rediff: options });

@@ -59,8 +59,9 @@ async function compareAll() {
 
 /** New word diffs only, for other diff options or another base; a full comparison if the engine lost its copy. */
 async function rediffAll() {
-  // Typing not yet compared, or the full engine's report still on its way: compare afresh.
-  if (!result.report || !result.report.complete || compareTimer) return compareAll();
+  // Typing not yet compared, the full engine's report still on its way, or
+  // the engine restarted (Cancel) since: compare afresh.
+  if (!result.report || !result.report.complete || compareTimer || !engine.canRediff()) return compareAll();
   const options = engineOptions();
   const reply = await run("Redoing the word diffs…", () => engine.rediff(options));
   if (reply) show(reply.report, options, state.documents.length, reply.ms);
