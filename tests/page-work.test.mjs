@@ -118,6 +118,27 @@ test("notes on a sentence and on a link: marked, kept on reload, carried by the 
   assert.match(html, /Downing Street transcript/);
   assert.match(html, /<details class="legend" id="legend" open="">/, "the export carries the legend, open");
 
+  // Listed under the view; a note follows its sentence through an edit, and is kept (removable) when the sentence is gone.
+  assert.equal(await page.locator("#notes li").count(), 2);
+  await openVersions(page);
+  const metro = page.locator("#versions li").nth(0).locator("textarea");
+  const original = await metro.inputValue();
+  const shows = (text) =>
+    page.waitForFunction(
+      (t) => document.body.dataset.drawn === "true" && [...document.querySelectorAll("#view td[data-doc='0']")].some((td) => td.textContent.includes(t)),
+      text,
+    );
+  await metro.fill(original.replace("cannot be tackled", "can not be tackled"));
+  await shows("can not be tackled");
+  assert.match(await page.locator("#view td[data-doc='0'].has-note").first().textContent(), /can not be tackled/);
+  await metro.fill(original.replace(/‘I simply do not believe[^.]*\./, "An entirely different sentence stands here now."));
+  await shows("An entirely different sentence stands here now.");
+  const orphan = page.locator("#notes li", { hasText: "Downing Street transcript" });
+  assert.match(await orphan.textContent(), /has since changed/);
+  await metro.fill(original);
+  await shows("organised immigration crime cannot be tackled");
+  assert.doesNotMatch(await orphan.textContent(), /has since changed/, "back with its sentence");
+
   // The permalink carries them to someone else.
   await page.click("#share");
   await page.waitForFunction(() => location.hash.startsWith("#v1="));
@@ -128,6 +149,12 @@ test("notes on a sentence and on a link: marked, kept on reload, carried by the 
   await theirs.waitForSelector("body[data-drawn=true][data-complete=true]");
   assert.ok((await theirs.locator("#view .has-note").count()) >= 2, "notes travel in the link");
   await other.close();
+
+  // A note whose sentence is gone can be removed.
+  await metro.fill(original.replace(/‘I simply do not believe[^.]*\./, "An entirely different sentence stands here now."));
+  await shows("An entirely different sentence stands here now.");
+  await orphan.locator("button", { hasText: "Remove note" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("#notes li").length === 1);
   await context.close();
 });
 

@@ -5,7 +5,7 @@
 import { $, el } from "./dom.js";
 import { addFiles, addVersion, fillPickers, renderVersions, setPair, undoable } from "./editor.js";
 import * as engine from "./engine.js";
-import { markNotes, noteEditors } from "./notes.js";
+import { markNotes, noteEditors, notesSection, removeNote } from "./notes.js";
 import { notice } from "./notice.js";
 import { renderProvenance } from "./provenance.js";
 import { exportCsv, exportHtml, exportJson, openPermalink, share } from "./share.js";
@@ -184,6 +184,14 @@ function openCounterparts(doc, seg) {
 
 const closeCounterparts = () => views.closeCounterparts($("counterparts"));
 
+/** The notes: marked in the view, and listed under it (each jumps to its sentence). */
+function showNotes() {
+  if (!result.report) return;
+  markNotes($("view"), result.report);
+  const list = notesSection(result.report, { onJump: jumpTo, onRemove: removeNote });
+  $("notes").replaceChildren(...(list ? [list] : []));
+}
+
 /** Long views are drawn a part at a time: progress in the status line, and what waits for the end. */
 let afterDrawing = [];
 function whenDrawn(fn) {
@@ -198,7 +206,7 @@ views.drawing.onProgress = (done, total) => {
 views.drawing.onDone = () => {
   if (document.body.dataset.drawn === "false") $("status").textContent = statusLine;
   document.body.dataset.drawn = "true";
-  if (result.report) markNotes($("view"), result.report);
+  showNotes();
   const waiting = afterDrawing;
   afterDrawing = [];
   waiting.forEach((fn) => fn());
@@ -342,7 +350,7 @@ async function init() {
     compareSoon,
     rediff: rediffAll,
     redraw: render,
-    notes: () => result.report && markNotes($("view"), result.report),
+    notes: showNotes,
     saveFailed: (e) => notice(`Your versions could not be saved in this browser (${e.name}): export them before closing the tab.`),
   });
   wire();

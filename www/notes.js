@@ -10,7 +10,28 @@ import { state, update } from "./store.js";
 /** Longest note kept; a link is untrusted input. */
 const MAX_NOTE = 5000;
 
-const segmentOf = (report, doc, sentence) => report?.documents[doc]?.segments.findIndex((s) => s.text === sentence) ?? -1;
+const words = (text) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/**
+ * Where a note's sentence stands in version `doc` now: the sentence with the
+ * same words, or else the one most like it (half its words or more shared),
+ * so a note follows its sentence through an edit; -1 when none is close.
+ */
+function segmentOf(report, doc, sentence) {
+  const segments = report?.documents[doc]?.segments ?? [];
+  const exact = segments.findIndex((s) => s.text === sentence);
+  if (exact >= 0) return exact;
+  const mine = words(sentence);
+  let best = -1;
+  let bestScore = 0.5;
+  segments.forEach((s, k) => {
+    const theirs = words(s.text);
+    const shared = [...mine].filter((w) => theirs.has(w)).length;
+    const score = shared / Math.max(1, new Set([...mine, ...theirs]).size);
+    if (score >= bestScore && (best < 0 || score > bestScore)) [best, bestScore] = [k, score];
+  });
+  return best;
+}
 const versionNamed = (name) => state.documents.findIndex((d) => d.name === name);
 
 /** Every note, resolved against the report: where it sits now (segment -1: its sentence is gone). */
@@ -93,8 +114,13 @@ export function noteEditors(report, doc, seg, found) {
   return nodes;
 }
 
-/** Notes as a reader sees them in an export: each with its sentence and, for a link, the other side. */
-export function notesSection(report) {
+/**
+ * Every note as a list: each with its sentence and, for a link, the other
+ * side. On the page (`onJump`, `onRemove` given) a note jumps to its
+ * sentence, and one whose sentence has since changed past recognition can be
+ * removed; in an export it is plain text. Null when there are no notes.
+ */
+export function notesSection(report, { onJump, onRemove } = {}) {
   const notes = allNotes(report);
   if (!notes.length) return null;
   const section = el("section", "notes-list");
@@ -103,13 +129,33 @@ export function notesSection(report) {
   for (const n of notes) {
     const li = el("li");
     const name = state.documents[n.doc].name;
-    li.append(el("strong", "", n.note), el("br"), `${name}: “${n.sentence}”`);
-    if (n.other) li.append(` ↔ ${state.documents[n.other.doc]?.name ?? "a version no longer here"}: “${n.other.sentence}”`);
-    if (n.segment < 0) li.append(" ", el("em", "", "(this sentence has since changed)"));
+    const where = `${name}: “${n.sentence}”${n.other ? ` ↔ ${state.documents[n.other.doc]?.name ?? "a version no longer here"}: “${n.other.sentence}”` : ""}`;
+    li.append(el("strong", "", n.note), el("br"));
+    if (onJump && n.segment >= 0) {
+      const go = el("button", "link-button", where);
+      go.type = "button";
+      go.addEventListener("click", () => onJump(n.doc, n.segment));
+      li.append(go);
+    } else li.append(where);
+    if (n.segment < 0) {
+      li.append(" ", el("em", "", "(this sentence has since changed)"));
+      if (onRemove) {
+        const remove = el("button", "", "Remove note");
+        remove.type = "button";
+        remove.addEventListener("click", () => onRemove(n));
+        li.append(" ", remove);
+      }
+    }
     list.append(li);
   }
   section.append(list);
   return section;
+}
+
+/** Removes a note (as `allNotes` gives it). */
+export function removeNote(n) {
+  const other = n.other && { version: state.documents[n.other.doc]?.name, sentence: n.other.sentence };
+  setNote(n.doc, n.sentence, "", other);
 }
 
 /** Only well-formed notes from untrusted input (a link): strings, bounded. */
