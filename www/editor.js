@@ -108,8 +108,10 @@ function remove(k) {
   undoable(`Removed “${gone.name || "unnamed"}”.`, (s) => {
     s.documents.splice(k, 1);
     const fix = (i) => (i > k ? i - 1 : i === k ? 0 : i);
-    s.right = fix(s.right === k ? (s.left === 1 ? 0 : 1) : s.right);
+    const rightGone = s.right === k;
     s.left = fix(s.left);
+    // The other side of the pair, when it was the one removed: the first version that is not the base.
+    s.right = rightGone ? (s.left === 0 && s.documents.length > 1 ? 1 : 0) : fix(s.right);
   });
 }
 
