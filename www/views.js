@@ -222,7 +222,9 @@ function partedTable(className, names) {
     const table = headRow(el("table", `${className} part`));
     table.tHead.className = "sr-only";
     table.createTBody().append(...rows);
-    return table;
+    const wrap = el("div", "part-wrap");
+    wrap.append(table);
+    return wrap;
   };
   return { node, part };
 }
