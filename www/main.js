@@ -3,6 +3,7 @@
 // (state, and what each change sets off), the engine (a Web Worker), the
 // version editor, share/export, notes and the views.
 import { $, el } from "./dom.js";
+import * as drawing from "./drawing.js";
 import { addFiles, addVersion, fillPickers, renderVersions, setPair, undoable } from "./editor.js";
 import * as engine from "./engine.js";
 import { markNotes, noteEditors, notesSection, removeNote } from "./notes.js";
@@ -154,12 +155,12 @@ function render() {
   document.querySelector(".pickers").hidden = !pairViews;
   root.dataset.view = state.view;
   if (pairViews && left === right) {
-    views.replaceView(root, el("p", "empty-note", "Choose two different versions to compare."));
-    return views.drawnAtOnce();
+    drawing.replaceView(root, el("p", "empty-note", "Choose two different versions to compare."));
+    return drawing.drawnAtOnce();
   }
   if (!report.complete && ["quotes", "numbers", "provenance"].includes(state.view)) {
-    views.replaceView(root, el("p", "empty-note", "Reading quotes, figures and provenance…"));
-    return views.drawnAtOnce();
+    drawing.replaceView(root, el("p", "empty-note", "Reading quotes, figures and provenance…"));
+    return drawing.drawnAtOnce();
   }
   const rows = {
     side: () => views.renderSideBySide(root, report, left, right, filters),
@@ -169,7 +170,7 @@ function render() {
     quotes: () => views.renderQuotes(root, report),
     numbers: () => views.renderNumbers(root, report),
     provenance: () => {
-      views.drawnAtOnce();
+      drawing.drawnAtOnce();
       return renderProvenance(root, report);
     },
   }[state.view]();
@@ -199,11 +200,11 @@ function whenDrawn(fn) {
   else afterDrawing.push(fn);
 }
 let statusLine = ""; // what the last comparison said, kept while drawing adds its progress
-views.drawing.onProgress = (done, total) => {
+drawing.hooks.onProgress = (done, total) => {
   document.body.dataset.drawn = "false";
   $("status").textContent = `${statusLine} Drawing ${done.toLocaleString("en")} of ${total.toLocaleString("en")} rows…`.trim();
 };
-views.drawing.onDone = () => {
+drawing.hooks.onDone = () => {
   if (document.body.dataset.drawn === "false") $("status").textContent = statusLine;
   document.body.dataset.drawn = "true";
   showNotes();

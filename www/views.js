@@ -1,6 +1,7 @@
 // Views: report -> DOM. Article text is untrusted: it reaches the page only
 // through textContent and text nodes, never as HTML.
 import { el } from "./dom.js";
+import { drawInParts, drawnAtOnce, partedTable, replaceView } from "./drawing.js";
 import { originBadge } from "./provenance.js";
 import { consecutive, counterparts, filterRows, isChange, markMoves, orientedPair, pairRows, sharedRuns, synopsisRows } from "./rows.js";
 
@@ -59,61 +60,6 @@ function mark(op) {
 function badge(className, text) {
   return el("span", `badge ${className}`, text);
 }
-
-/** Hooks the page sets: progress while a long view is drawn, and the end of drawing. */
-export const drawing = { onProgress: null, onDone: null };
-let generation = 0; // a newer drawing stops an older one
-const FIRST_PART = 60; // rows drawn at once: more than a screen holds, painted in one frame
-const PART = 400; // rows drawn between frames after that, so keys and clicks are answered meanwhile
-
-/**
- * Draws `count` rows into `parent`, `makePart(start, end)` making each part:
- * the first at once, the rest a part per turn of the event loop, so a view of
- * thousands of rows paints its top at once and never freezes the page.
- */
-function drawInParts(parent, count, makePart) {
-  const me = ++generation;
-  let at = Math.min(FIRST_PART, count);
-  parent.append(makePart(0, at));
-  const next = () => {
-    if (me !== generation) return;
-    if (at >= count) return removal.then(() => me === generation && drawing.onDone?.());
-    const end = Math.min(at + PART, count);
-    parent.append(makePart(at, end));
-    at = end;
-    drawing.onProgress?.(at, count);
-    setTimeout(next, 0);
-  };
-  if (at < count) {
-    drawing.onProgress?.(at, count);
-    setTimeout(next, 0);
-  } else setTimeout(() => removal.then(() => me === generation && drawing.onDone?.()), 0);
-}
-
-/** A view drawn at once (quotes, numbers, overview) ends any drawing in progress. */
-export function drawnAtOnce() {
-  const me = ++generation;
-  setTimeout(() => removal.then(() => me === generation && drawing.onDone?.()), 0);
-}
-
-/**
- * Shows `nodes` in `root` in place of what it showed. A large old view is
- * hidden at once and taken out on the next turn: taking out thousands of
- * rows costs a tenth of a second, which the new view should not wait for.
- */
-export function replaceView(root, ...nodes) {
-  if (root.getElementsByTagName("*").length < 5000) return root.replaceChildren(...nodes);
-  const old = [...root.childNodes];
-  for (const n of old) if (n.nodeType === Node.ELEMENT_NODE) n.style.display = "none";
-  root.append(...nodes);
-  removal = new Promise((done) => requestAnimationFrame(() => setTimeout(() => {
-    old.forEach((n) => n.remove());
-    done();
-  }, 0)));
-}
-
-/** The old view's removal, after the new one's first frame; drawing ends after it. */
-let removal = Promise.resolve();
 
 function segmentsText(doc, indices) {
   return indices.map((i) => doc.segments[i].text).join(" ");
@@ -201,32 +147,6 @@ export function renderSideBySide(root, report, left, right, filters) {
   replaceView(root, view.node);
   drawInParts(view.node, rows.length, (start, end) => view.part(rows.slice(start, end).map((row, i) => drawRow(row, start + i))));
   return rows.length;
-}
-
-/**
- * A long table drawn as one table per part, so that a change in one row
- * lays out only its part, not thousands of rows. The column names head the
- * view once, kept in sight; each part repeats them for screen readers only.
- */
-function partedTable(className, names) {
-  const node = el("div", "parted");
-  const headRow = (table) => {
-    const tr = table.createTHead().insertRow();
-    for (const name of names) tr.append(Object.assign(el("th", "", name), { scope: "col" }));
-    return table;
-  };
-  const shown = headRow(el("table", `${className} parted-head`));
-  shown.setAttribute("aria-hidden", "true");
-  node.append(shown);
-  const part = (rows) => {
-    const table = headRow(el("table", `${className} part`));
-    table.tHead.className = "sr-only";
-    table.createTBody().append(...rows);
-    const wrap = el("div", "part-wrap");
-    wrap.append(table);
-    return wrap;
-  };
-  return { node, part };
 }
 
 /** Inline redline: the other version against the base in one column. */
