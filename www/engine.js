@@ -47,7 +47,8 @@ function ask(message) {
 /** Compares `documents`; `full` asks for quotes, figures and provenance too. */
 export async function compare(documents, options, full = false) {
   const reply = await ask({ documents, options, full });
-  kept = Boolean(reply.ok);
+  // Only the full engine keeps its comparison, and only it answers complete.
+  kept = Boolean(reply.ok && reply.report.complete);
   return reply;
 }
 

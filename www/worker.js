@@ -16,7 +16,7 @@ const single = self.VARIORUM_WASM;
 const lean = single ? null : initLean();
 /** The full engine's module, imported (glue and wasm) only when first asked for. */
 let full = single ? loadFull({ module_or_path: single }) : null;
-/** The last comparison, kept in the engine that made it, for `rediff`. */
+/** The full engine's last comparison, kept for `rediff` (the first engine keeps none). */
 let last = null;
 
 async function loadFull(init) {
@@ -25,41 +25,23 @@ async function loadFull(init) {
   return engine.Comparison;
 }
 
-/** The first engine answers once: a comparison that only makes a report (no `rediff`). */
-class LeanComparison {
-  constructor(input) {
-    this.made = compareLean(input);
-  }
-  report() {
-    return this.made;
-  }
-  rediff() {
-    throw new Error("the first engine keeps no comparison: compare again");
-  }
-  free() {}
-}
-
-async function engine(wantFull) {
+/** A report from the full engine once it is asked for (or is all there is), else from the first. */
+async function report(documents, options, wantFull) {
+  last?.free();
+  last = null;
   if (wantFull || single || full) {
-    full ??= loadFull();
-    return full;
+    const Comparison = await (full ??= loadFull());
+    last = new Comparison({ documents, options });
+    return last.report();
   }
   await lean;
-  return LeanComparison;
+  return compareLean({ documents, options });
 }
 
 self.onmessage = async ({ data: { id, documents, options, full: wantFull, rediff } }) => {
   try {
-    if (rediff) {
-      if (!last) throw new Error("nothing compared yet");
-      self.postMessage({ id, ok: true, report: last.rediff(rediff) });
-      return;
-    }
-    const Comparison = await engine(wantFull);
-    last?.free();
-    last = null;
-    last = new Comparison({ documents, options });
-    self.postMessage({ id, ok: true, report: last.report() });
+    if (rediff && !last) throw new Error("nothing compared yet");
+    self.postMessage({ id, ok: true, report: rediff ? last.rediff(rediff) : await report(documents, options, wantFull) });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ id, ok: false, error: String(error?.message ?? error), fatal });
