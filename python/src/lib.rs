@@ -68,22 +68,27 @@ fn compare_columns(
         )));
     }
     let sets = sets_from(&lengths, names, texts, published);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| PyValueError::new_err(format!("cannot start threads: {e}")))?;
-    let outcomes: Vec<Result<String, String>> = py.detach(|| {
-        pool.install(|| {
-            sets.into_par_iter()
-                .map(|set| {
-                    let report = variorum::compare(&set?, &options).map_err(|e| e.to_string())?;
-                    let json =
-                        if links { serde_json::to_string(&tabulate(&report)) } else { serde_json::to_string(&report) };
-                    json.map_err(|e| format!("cannot write the result: {e}"))
-                })
-                .collect()
-        })
-    });
+    let run = || -> Vec<Result<String, String>> {
+        sets.into_par_iter()
+            .map(|set| {
+                let report = variorum::compare(&set?, &options).map_err(|e| e.to_string())?;
+                let json =
+                    if links { serde_json::to_string(&tabulate(&report)) } else { serde_json::to_string(&report) };
+                json.map_err(|e| format!("cannot write the result: {e}"))
+            })
+            .collect()
+    };
+    // Every core through rayon's one global pool; a pool of its own only for a given number of threads.
+    let outcomes = match jobs {
+        None => py.detach(run),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| PyValueError::new_err(format!("cannot start threads: {e}")))?;
+            py.detach(|| pool.install(run))
+        }
+    };
     Ok(outcomes.into_iter().map(|o| o.map_or_else(|e| (None, Some(e)), |r| (Some(r), None))).unzip())
 }
 
