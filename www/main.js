@@ -6,13 +6,12 @@ import { $, el } from "./dom.js";
 import * as drawing from "./drawing.js";
 import { addFiles, addVersion, fillPickers, renderVersions, setPair, undoable } from "./editor.js";
 import * as engine from "./engine.js";
-import { markNotes, noteEditors, notesSection, removeNote } from "./notes.js";
+import { allNotes, markNotes, noteEditors, notesSection, removeNote } from "./notes.js";
 import { notice } from "./notice.js";
 import { renderProvenance } from "./provenance.js";
 import { exportCsv, exportHtml, exportJson, openPermalink, share } from "./share.js";
 import { SEEDS } from "./seeds.js";
-import * as store from "./store.js";
-import { VIEWS, result, state, update } from "./store.js";
+import { VIEWS, connect, forEngine, load, result, state, stored, update } from "./store.js";
 import * as views from "./views.js";
 
 let current = -1; // index of the change the keyboard is on
@@ -25,8 +24,6 @@ function compareSoon() {
   compareTimer = setTimeout(compareAll, 400);
 }
 
-/** A version as the engine takes it: its name, text and, if set, publication time. */
-const forEngine = ({ name, text, published }) => (published ? { name, text, published } : { name, text });
 
 /** What the views need from the engine: diffs against the base only (a new base rediffs). */
 const engineOptions = () => ({ base: state.left, diff: { ...state.diff }, word_diffs: "base" });
@@ -188,8 +185,9 @@ const closeCounterparts = () => views.closeCounterparts($("counterparts"));
 /** The notes: marked in the view, and listed under it (each jumps to its sentence). */
 function showNotes() {
   if (!result.report) return;
-  markNotes($("view"), result.report);
-  const list = notesSection(result.report, { onJump: jumpTo, onRemove: removeNote });
+  const notes = allNotes(result.report);
+  markNotes($("view"), notes);
+  const list = notesSection(notes, { onJump: jumpTo, onRemove: removeNote });
   $("notes").replaceChildren(...(list ? [list] : []));
 }
 
@@ -342,10 +340,10 @@ function wire() {
 const hasOwnVersions = () => state.documents.length > 0 && JSON.stringify(state.documents.map(forEngine)) !== JSON.stringify(SEEDS.map(forEngine));
 
 async function init() {
-  const firstVisit = store.stored() === null;
-  store.load();
+  const firstVisit = stored() === null;
+  load();
   const ownBefore = !firstVisit && hasOwnVersions();
-  store.connect({
+  connect({
     editor: () => renderVersions(true),
     compare: compareAll,
     compareSoon,

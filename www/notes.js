@@ -5,12 +5,13 @@
 // versions in the permalink and the exports. A note whose sentence has been
 // edited away is kept and listed as such, never silently dropped.
 import { el } from "./dom.js";
+import { wordsKey } from "./rows.js";
 import { state, update } from "./store.js";
 
 /** Longest note kept; a link is untrusted input. */
 const MAX_NOTE = 5000;
 
-const words = (text) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+const words = (text) => new Set(wordsKey(text).split(" ").filter(Boolean));
 
 /**
  * Where a note's sentence stands in version `doc` now: the sentence with the
@@ -69,13 +70,13 @@ function setNote(doc, sentence, text, other) {
   });
 }
 
-/** Marks every drawn sentence that has a note (its own or on one of its links). */
-export function markNotes(root, report) {
+/** Marks every drawn sentence that has a note (its own or on one of its links); `notes` as `allNotes` gives them. */
+export function markNotes(root, notes) {
   root.querySelectorAll(".has-note").forEach((n) => {
     n.classList.remove("has-note");
     n.removeAttribute("data-note");
   });
-  for (const n of allNotes(report)) {
+  for (const n of notes) {
     for (const [doc, seg] of [[n.doc, n.segment], [n.other?.doc, n.other?.segment]]) {
       if (seg === undefined || seg < 0) continue;
       root.querySelectorAll(`[data-doc="${doc}"][data-seg="${seg}"]`).forEach((node) => {
@@ -115,13 +116,12 @@ export function noteEditors(report, doc, seg, found) {
 }
 
 /**
- * Every note as a list: each with its sentence and, for a link, the other
+ * The notes (as `allNotes` gives them) as a list: each with its sentence and, for a link, the other
  * side. On the page (`onJump`, `onRemove` given) a note jumps to its
  * sentence, and one whose sentence has since changed past recognition can be
  * removed; in an export it is plain text. Null when there are no notes.
  */
-export function notesSection(report, { onJump, onRemove } = {}) {
-  const notes = allNotes(report);
+export function notesSection(notes, { onJump, onRemove } = {}) {
   if (!notes.length) return null;
   const section = el("section", "notes-list");
   section.append(el("h2", "", `Notes (${notes.length})`));

@@ -95,7 +95,7 @@ function buildSynopsis(report) {
   const linked = counterpartIndex(report);
   return report.groups.map((group, index) => {
     const cells = group.members.map((members, d) => {
-      const text = members.map((i) => report.documents[d].segments[i].text).join(" ");
+      const text = segmentsText(report.documents[d], members);
       return { doc: d, segments: members, text, key: wordsKey(text) };
     });
     const present = cells.filter((c) => c.segments.length > 0);
@@ -115,6 +115,11 @@ function buildSynopsis(report) {
     const kinds = present.flatMap((c) => c.segments.map((i) => report.documents[c.doc].segments[i].kind));
     return { index, cells, versions: present.length, unique: present.length === 1, boilerplate: kinds.every((k) => k === "boilerplate") };
   });
+}
+
+/** The text of segments `indices` of a version, joined by spaces. */
+export function segmentsText(doc, indices) {
+  return indices.map((i) => doc.segments[i].text).join(" ");
 }
 
 /** Wording key: lower case, letters and digits only, single spaces. */
@@ -237,9 +242,8 @@ export function linksCsv(report) {
   const lines = [["version_a", "version_b", "sentences_a", "sentences_b", "kind", "score", "moved", "text_a", "text_b"].join(",")];
   for (const p of report.pairs) {
     const [da, db] = [report.documents[p.a], report.documents[p.b]];
-    const text = (doc, idx) => idx.map((i) => doc.segments[i].text).join(" ");
     for (const l of p.links) {
-      lines.push([da.name, db.name, l.a.join(" "), l.b.join(" "), l.kind, l.score, l.moved, text(da, l.a), text(db, l.b)].map(q).join(","));
+      lines.push([da.name, db.name, l.a.join(" "), l.b.join(" "), l.kind, l.score, l.moved, segmentsText(da, l.a), segmentsText(db, l.b)].map(q).join(","));
     }
     for (const i of p.unmatched_a) lines.push([da.name, db.name, i, "", "unmatched", 0, false, da.segments[i].text, ""].map(q).join(","));
     for (const j of p.unmatched_b) lines.push([da.name, db.name, "", j, "unmatched", 0, false, "", db.segments[j].text].map(q).join(","));

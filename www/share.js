@@ -7,7 +7,7 @@ import { allNotes, cleanNotes, notesSection } from "./notes.js";
 import { notice } from "./notice.js";
 import { renderProvenance } from "./provenance.js";
 import { linksCsv } from "./rows.js";
-import { BACKUP, VIEWS, replace, result, state, stored } from "./store.js";
+import { BACKUP, VIEWS, forEngine, replace, result, state, stored } from "./store.js";
 
 /** Longest link that messengers pass on whole. */
 const LONG_LINK = 2000;
@@ -65,7 +65,7 @@ function standaloneReport(report) {
   const main = doc.createElement("main");
   main.append(...[...$("view").childNodes].map((n) => doc.importNode(n, true)));
   doc.body.append(h1, summary, shows, legend, main);
-  const notes = notesSection(report);
+  const notes = notesSection(allNotes(report));
   if (notes) doc.body.append(doc.importNode(notes, true));
   // Where the words came from travels with every export.
   if (report.complete && state.view !== "provenance") {
@@ -111,7 +111,7 @@ export async function openPermalink(ownBefore) {
   if (!linked) return false;
   // Only well-formed fields are taken from a link: it is untrusted input.
   const documents = linked.documents.map(({ name, text, published, notes }) => {
-    const doc = typeof published === "string" && published ? { name, text, published } : { name, text };
+    const doc = forEngine({ name, text, published: typeof published === "string" ? published : undefined });
     const kept = cleanNotes(notes);
     return kept ? { ...doc, notes: kept } : doc;
   });

@@ -21,6 +21,9 @@ export const defaults = () => ({
   diff: { ignore_case: false, ignore_punctuation: false, ignore_whitespace: false },
 });
 
+/** A version as the engine takes it: its name, text and, if set, publication time. */
+export const forEngine = ({ name, text, published }) => (published ? { name, text, published } : { name, text });
+
 /** What the reader chose and wrote: versions (with their notes), pair, view, filters, diff options. */
 export let state = defaults();
 

@@ -3,7 +3,7 @@
 import { el } from "./dom.js";
 import { drawInParts, drawnAtOnce, partedTable, replaceView } from "./drawing.js";
 import { originBadge } from "./provenance.js";
-import { consecutive, counterparts, filterRows, isChange, markMoves, orientedPair, pairRows, sharedRuns, synopsisRows } from "./rows.js";
+import { consecutive, counterparts, filterRows, isChange, markMoves, orientedPair, pairRows, segmentsText, sharedRuns, synopsisRows } from "./rows.js";
 
 
 const KIND_LABEL = { identical: "identical", minor_edit: "minor edit", paraphrase: "paraphrase", partial: "partial overlap", overlap: "shares a fact" };
@@ -59,10 +59,6 @@ function mark(op) {
 
 function badge(className, text) {
   return el("span", `badge ${className}`, text);
-}
-
-function segmentsText(doc, indices) {
-  return indices.map((i) => doc.segments[i].text).join(" ");
 }
 
 function isBoilerplate(doc, indices) {
