@@ -47,8 +47,9 @@ OPTIONS (align):
     --jsonl IN           input file ('-' for standard input)
     --out OUT            output file (default: standard output)
     --set NAME=VALUE     change one alignment setting, for experiments (repeatable);
-                         names: min_similarity, min_containment, min_cover, attach,
-                         min_shared_terms, minor_edit, paraphrase, probe_terms, max_postings
+                         names: the fields of AlignConfig (docs/alignment.md)
+    --explain            instead of links, every candidate the evidence decision
+                         weighed, with its features (what bench/learn.py learns from)
 
 EXIT CODES:
     0  success
@@ -147,6 +148,7 @@ fn file_name(path: &str) -> String {
 fn run_align(args: &[String]) -> Result<(), Failure> {
     let (mut input, mut output) = (None, None);
     let mut options = CompareOptions::default();
+    let mut explain = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -155,6 +157,7 @@ fn run_align(args: &[String]) -> Result<(), Failure> {
                 let (name, value) = setting.split_once('=').ok_or_else(|| usage("--set needs NAME=VALUE"))?;
                 options.align.set(name, value).map_err(usage)?;
             }
+            "--explain" => explain = true,
             "--jsonl" => input = Some(it.next().ok_or_else(|| usage("--jsonl needs a file"))?.clone()),
             "--out" => output = Some(it.next().ok_or_else(|| usage("--out needs a file"))?.clone()),
             other => return Err(usage(format!("unknown argument '{other}'"))),
@@ -170,7 +173,9 @@ fn run_align(args: &[String]) -> Result<(), Failure> {
         }
         let value: Value = serde_json::from_str(&line).map_err(|e| Failure(1, format!("{input}:{}: {e}", n + 1)))?;
         out.push_str(
-            &align_one(&value, &options).map_err(|e| Failure(1, format!("{input}:{}: {e}", n + 1)))?.to_string(),
+            &align_one(&value, &options, explain)
+                .map_err(|e| Failure(1, format!("{input}:{}: {e}", n + 1)))?
+                .to_string(),
         );
         out.push('\n');
     }
@@ -178,7 +183,8 @@ fn run_align(args: &[String]) -> Result<(), Failure> {
 }
 
 /// Aligns one benchmark pair and returns its prediction line.
-fn align_one(pair: &Value, options: &CompareOptions) -> Result<Value, String> {
+/// With `explain`, what the evidence decision saw instead (`bench/learn.py` learns from it).
+fn align_one(pair: &Value, options: &CompareOptions, explain: bool) -> Result<Value, String> {
     let sentences = |side: &str| -> Result<Vec<String>, String> {
         pair[side]
             .as_array()
@@ -188,6 +194,10 @@ fn align_one(pair: &Value, options: &CompareOptions) -> Result<Value, String> {
             .collect()
     };
     let docs = [Document::from_sentences("a", sentences("a")?), Document::from_sentences("b", sentences("b")?)];
+    if explain {
+        let evidence = variorum::explain(&docs, options).map_err(|e| e.to_string())?;
+        return Ok(json!({ "id": pair["id"], "features": variorum::align::FEATURE_NAMES, "evidence": evidence }));
+    }
     let report = compare(&docs, options).map_err(|e| e.to_string())?;
     let links = &report.pairs[0].links;
     let mut pred: Vec<[usize; 2]> =

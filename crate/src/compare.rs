@@ -6,7 +6,7 @@ use std::fmt;
 use foldhash::{HashSet, HashSetExt};
 use serde::{Deserialize, Serialize};
 
-use crate::align::{align, groups, support, AlignConfig, Alignment, LinkKind, Prepared};
+use crate::align::{align, align_explained, groups, support, AlignConfig, Alignment, Evidence, LinkKind, Prepared};
 use crate::diff::{diff_tokens, mark_quotes, DiffOptions, WordOp};
 use crate::numbers::{group_numbers, read_figures_in, Disagreement, NumberFact, NumberGroup};
 use crate::provenance::{parse_time, provenance, Provenance, Version, Words};
@@ -159,6 +159,29 @@ impl fmt::Display for CompareError {
 }
 
 impl std::error::Error for CompareError {}
+
+/// What the evidence decision saw between the first two versions, pair by
+/// candidate pair (for learning its weights: `bench/learn.py`).
+pub fn explain(docs: &[Document], options: &CompareOptions) -> Result<Vec<Evidence>, CompareError> {
+    check_limits(docs, options)?;
+    if docs.len() < 2 {
+        return Err(CompareError::InvalidInput("explain needs two versions".into()));
+    }
+    let texts: Vec<Text> = docs[..2].iter().map(|d| Text::new(d, options.presplit)).collect();
+    let tokens: Vec<Vec<Vec<Token<'_>>>> =
+        texts.iter().map(|t| t.segments.iter().map(|s| tokenize(t.slice(s))).collect()).collect();
+    let prepared = Prepared::new(
+        texts
+            .iter()
+            .zip(&tokens)
+            .map(|(t, tokens)| t.segments.iter().zip(tokens).map(|(s, tokens)| (tokens.as_slice(), role(s.kind)))),
+        &options.align,
+    );
+    let indexed = prepared.indexed();
+    let mut evidence = Vec::new();
+    align_explained(&indexed[0], &indexed[1], &options.align, Some(&mut evidence));
+    Ok(evidence)
+}
 
 /// Compares N versions of one story.
 ///

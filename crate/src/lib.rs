@@ -36,5 +36,5 @@ pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use compare::{compare, rediff, CompareError, CompareOptions, Document, WordDiffs};
+pub use compare::{compare, explain, rediff, CompareError, CompareOptions, Document, WordDiffs};
 pub use report::Report;

@@ -6,6 +6,9 @@ use foldhash::{HashMap, HashMapExt};
 use super::{AlignConfig, Candidate};
 use crate::terms::{near_figures, SentenceTerms, Term, Weights};
 
+/// Least number of content terms a clause needs to count as evidence alone.
+const CLAUSE_TERMS: usize = 3;
+
 /// One version's sentences, prepared once for all the pairs it is in: term
 /// weights summed per sentence, and an index from terms (and fingerprints)
 /// to sentences.
@@ -181,6 +184,7 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
                 near += 1;
             }
             let fact_weight = fact_words + near as f32 * NEAR_FIGURE;
+            let near_figures = near;
             let identical = s.fingerprint == sb[j].fingerprint && !s.terms.is_empty();
             if shared == 0 && !identical {
                 continue;
@@ -190,13 +194,70 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
             let (in_a, in_b) = (shared_mass / ma.max(f32::EPSILON), shared_mass / mb.max(f32::EPSILON));
             // Too weak to link, to be part of a split or merge, or to attach:
             // never used, and never anyone's best (a usable one outranks it).
-            if dice < config.min_similarity.min(config.gap_similarity).min(config.fact_similarity)
+            if dice < config.min_similarity.min(config.gap_similarity).min(config.evidence_similarity)
                 && in_a.max(in_b) < config.attach.min(config.min_containment)
             {
                 continue;
             }
-            out.push(Candidate { i, j, dice, in_a, in_b, shared, beyond_names, fact_weight, identical });
+            let (ca, cb) = (clause_cover(s, &sb[j], weights), clause_cover(&sb[j], s, weights));
+            let clause = if ca.0 >= cb.0 { ca } else { cb };
+            let phrases = shared_count(&s.phrases, &sb[j].phrases);
+            let quoted = shared_count(&s.quoted, &sb[j].quoted);
+            out.push(Candidate {
+                i,
+                j,
+                dice,
+                in_a,
+                in_b,
+                shared,
+                beyond_names,
+                fact_weight,
+                near_figures,
+                clause: clause.0,
+                clause_weight: clause.1,
+                phrases,
+                quoted,
+                identical,
+            });
         }
     }
     out
+}
+
+/// The clause of `x` most found in `y`: the share of its weight in `y`, and
+/// that weight. Clauses of fewer than [`CLAUSE_TERMS`] content terms are no
+/// evidence alone ("he said").
+fn clause_cover(x: &SentenceTerms, y: &SentenceTerms, weights: &Weights) -> (f32, f32) {
+    let mut best = (0.0f32, 0.0f32);
+    for clause in x.clauses().filter(|c| c.len() >= CLAUSE_TERMS) {
+        let (mut total, mut found) = (0.0f32, 0.0f32);
+        for &t in clause {
+            total += weights[t as usize];
+            if y.terms.binary_search(&t).is_ok() {
+                found += weights[t as usize];
+            }
+        }
+        let share = found / total.max(f32::EPSILON);
+        if (share, found) > best {
+            best = (share, found);
+        }
+    }
+    best
+}
+
+/// How many values two sorted lists share.
+fn shared_count(x: &[u64], y: &[u64]) -> usize {
+    let (mut p, mut q, mut n) = (0, 0, 0);
+    while p < x.len() && q < y.len() {
+        match x[p].cmp(&y[q]) {
+            std::cmp::Ordering::Less => p += 1,
+            std::cmp::Ordering::Greater => q += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                p += 1;
+                q += 1;
+            }
+        }
+    }
+    n
 }

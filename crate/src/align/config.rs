@@ -2,6 +2,7 @@
 //! serves every language and text type; `python3 bench/align.py --sweep`
 //! scores the settings around it.
 
+use super::evidence::FEATURES;
 use crate::terms::STEM_CHARS;
 
 /// One fixed configuration for every language and text type.
@@ -34,23 +35,24 @@ pub struct AlignConfig {
     pub max_postings: usize,
     /// Most candidates per sentence compared exactly (the best by shared weight).
     pub max_candidates: usize,
-    /// Least similarity for a link on a shared fact (the last pass). 0.2:
-    /// news-dev 0.702, seeds 0.886; at 0.18 news-dev 0.712 but seeds 0.861
-    /// (one topic-phrase link), at 0.22 0.706 and 0.870 (session 4).
-    pub fact_similarity: f32,
-    /// Least weight a shared-fact link shares beyond names (content words,
-    /// and figures at other precision, each counted as a rare word). 4.0:
-    /// news-dev 0.702; 6.0: 0.701; 3.0: 0.672 and DEplain groups 0.917.
-    pub fact_evidence: f32,
+    /// Least similarity for a candidate to reach the evidence pass at all
+    /// (below it, and with no sentence largely inside the other, a pair is
+    /// dropped when candidates are made: it keeps their number bounded).
+    pub evidence_similarity: f32,
+    /// The evidence decision's weights, one per feature
+    /// (`evidence::FEATURE_NAMES`), and its bias: learned by `bench/learn.py`.
+    pub evidence_weights: [f32; FEATURES],
+    /// See `evidence_weights`.
+    pub evidence_bias: f32,
+    /// Least score (0..1) of the evidence decision for a link.
+    pub evidence_threshold: f32,
     /// Versions more related than this (share of weight linked by order)
-    /// get no shared-fact pass: what order left apart, they do not share.
-    /// Without it DEplain groups fall to 0.914; 0.5 and 0.7 change nothing
-    /// on news-dev (its independent pairs sit at 0.09 to 0.55).
-    pub fact_max_related: f32,
-    /// A shared-fact link must be among the best `fact_rank + 1` candidates
-    /// of both its sentences. 1: news-dev 0.703 at P 0.81; 2 and 3: 0.701,
-    /// 0.702 at lower precision, seeds 0.838 and 0.827.
-    pub fact_rank: usize,
+    /// get no evidence pass: what order left apart, they do not share.
+    pub evidence_max_related: f32,
+    /// An evidence link must be among the best `evidence_rank + 1`
+    /// candidates of both its sentences (a hard rule: a soft one learned
+    /// from five stories does not hold on the sixth).
+    pub evidence_rank: usize,
     /// What a function word weighs, as a share of its rarity weight. 0.3
     /// (session 4; 0.2 before): news-dev the same, DEplain groups 0.923 →
     /// 0.925 and Aesop 0.458 → 0.478 in the sweep before the fact pass; 0.1
@@ -85,10 +87,21 @@ impl AlignConfig {
             "probe_terms" => self.probe_terms = count()?,
             "max_postings" => self.max_postings = count()?,
             "max_candidates" => self.max_candidates = count()?,
-            "fact_similarity" => self.fact_similarity = number()?,
-            "fact_max_related" => self.fact_max_related = number()?,
-            "fact_evidence" => self.fact_evidence = number()?,
-            "fact_rank" => self.fact_rank = count()?,
+            "evidence_similarity" => self.evidence_similarity = number()?,
+            "evidence_weights" => {
+                let weights: Vec<f32> = value
+                    .split(',')
+                    .map(|w| w.trim().parse::<f32>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| format!("{name} takes {FEATURES} numbers separated by commas, not '{value}'"))?;
+                self.evidence_weights = weights
+                    .try_into()
+                    .map_err(|w: Vec<f32>| format!("{name} takes {FEATURES} numbers, not {}", w.len()))?;
+            }
+            "evidence_bias" => self.evidence_bias = number()?,
+            "evidence_threshold" => self.evidence_threshold = number()?,
+            "evidence_rank" => self.evidence_rank = count()?,
+            "evidence_max_related" => self.evidence_max_related = number()?,
             "function_word_weight" => self.function_word_weight = number()?,
             "stem_chars" => self.stem_chars = count()?,
             "exact_chain_max" => self.exact_chain_max = count()?,
@@ -113,10 +126,15 @@ impl Default for AlignConfig {
             probe_terms: 6,
             max_postings: 200,
             max_candidates: 24,
-            fact_similarity: 0.2,
-            fact_rank: 1,
-            fact_evidence: 4.0,
-            fact_max_related: 0.6,
+            evidence_similarity: 0.18,
+            // `python3 bench/learn.py --l2 1000` (session 6).
+            evidence_weights: [
+                0.866, 0.241, 0.778, 1.282, 0.141, 0.031, -0.003, 0.689, 1.297, -0.051, -1.146, 0.544, 0.867,
+            ],
+            evidence_bias: -3.287,
+            evidence_threshold: 0.38,
+            evidence_rank: 1,
+            evidence_max_related: 1.0,
             function_word_weight: 0.3,
             stem_chars: STEM_CHARS,
             exact_chain_max: 2000,

@@ -18,7 +18,7 @@
 mod candidates;
 mod chain;
 mod config;
-mod facts;
+mod evidence;
 mod gaps;
 mod prepared;
 mod units;
@@ -29,13 +29,13 @@ use crate::terms::Role;
 
 pub use candidates::Indexed;
 pub use config::AlignConfig;
-pub use facts::FactPair;
+pub use evidence::{Evidence, FactPair, FEATURES, FEATURE_NAMES};
 pub use prepared::Prepared;
 pub use units::{groups, support, UnionFind};
 
 use candidates::candidates;
 use chain::{mutual_best, order_chain};
-use facts::shared_facts;
+use evidence::shared_facts;
 use gaps::{fill_gaps, Corridor, Neighbours};
 use units::units;
 
@@ -103,11 +103,31 @@ pub(crate) struct Candidate {
     /// The weight they share beyond names: content words that are no name,
     /// and each figure met at other precision as much as a rare word.
     pub(crate) fact_weight: f32,
+    /// Figures met at other precision.
+    pub(crate) near_figures: usize,
+    /// The clause of either sentence most found in the other: the share of
+    /// its weight found there, and that weight.
+    pub(crate) clause: f32,
+    pub(crate) clause_weight: f32,
+    /// Two content terms read in a row in both (a shared phrase).
+    pub(crate) phrases: usize,
+    /// Of those, the ones inside quote marks in both (a shared quotation).
+    pub(crate) quoted: usize,
     pub(crate) identical: bool,
 }
 
 /// Aligns the sentences of two versions.
 pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignment {
+    align_explained(a, b, config, None)
+}
+
+/// [`align`], telling `explain` what the evidence decision saw (to learn its weights).
+pub fn align_explained(
+    a: &Indexed<'_>,
+    b: &Indexed<'_>,
+    config: &AlignConfig,
+    explain: Option<&mut Vec<Evidence>>,
+) -> Alignment {
     let (mass_a, mass_b) = (&a.mass, &b.mass);
     let (n, m) = (a.sentences.len(), b.sentences.len());
     let mut candidates = candidates(a, b, config);
@@ -201,11 +221,7 @@ pub fn align(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig) -> Alignmen
     };
     let total = mass_a.iter().sum::<f32>() + mass_b.iter().sum::<f32>();
     let related = linked_mass(&used_a, &used_b) / total.max(f32::EPSILON);
-    let mut facts = if related <= config.fact_max_related {
-        shared_facts(&candidates, a, b, &mut links, &mut used_a, &mut used_b, config)
-    } else {
-        Vec::new()
-    };
+    let mut facts = shared_facts(&candidates, a, b, related, &mut links, &mut used_a, &mut used_b, config, explain);
 
     let units = units(&links, &moved, config);
     // A fact between sentences of one unit is said by the unit already.
