@@ -215,9 +215,10 @@ pub fn align_explained(
     fill_gaps(&candidates, &moved, &mut links, &mut used_a, &mut used_b, same_role, config);
     neighbours.grow(&mut links, first_pass, &mut used_a, &mut used_b, config);
     // How related the versions are, by the share of their weight linked so far.
+    // Folded from +0.0: an empty float sum is -0.0, printed as "-0.00".
     let linked_mass = |used_a: &[bool], used_b: &[bool]| {
-        (0..n).filter(|&i| used_a[i]).map(|i| mass_a[i]).sum::<f32>()
-            + (0..m).filter(|&j| used_b[j]).map(|j| mass_b[j]).sum::<f32>()
+        let side = |used: &[bool], mass: &[f32]| (0..used.len()).filter(|&i| used[i]).fold(0.0f32, |s, i| s + mass[i]);
+        side(used_a, &mass_a) + side(used_b, &mass_b)
     };
     let total = mass_a.iter().sum::<f32>() + mass_b.iter().sum::<f32>();
     let related = linked_mass(&used_a, &used_b) / total.max(f32::EPSILON);
