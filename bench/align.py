@@ -73,8 +73,8 @@ def chatgpt_preds(pairs_path, out_path):
 SWEEP = [[], ["min_similarity=0.2"], ["min_similarity=0.3"], ["min_cover=0.05"], ["min_cover=0.15"],
          ["min_containment=0.45"], ["min_containment=0.55"], ["attach=0.2"], ["attach=0.25"],
          ["attach_new=0"], ["attach_new=0.1"], ["attach_new=0.4"], ["gap_similarity=0.15"], ["gap_similarity=0.25"],
-         ["fact_similarity=0.15"], ["fact_similarity=0.2"], ["fact_rank=0"], ["fact_rank=2"],
-         ["fact_max_related=0.5"], ["fact_max_related=0.7"],
+         ["evidence_similarity=0.12"], ["evidence_similarity=0.24"], ["evidence_threshold=0.3"],
+         ["evidence_threshold=0.46"], ["evidence_rank=0"], ["evidence_rank=2"], ["evidence_max_related=0.7"],
          ["function_word_weight=0.1"], ["function_word_weight=0.3"], ["stem_chars=4"], ["stem_chars=6"]]
 
 

@@ -124,15 +124,17 @@ def predict(w, b, x):
 
 
 def best_threshold(folds, names, w, b):
-    """The threshold with the best pairs F1 over the training folds pooled,
-    each set counted as a whole (the sets' base rates differ too much for
-    one mean of folds to pick it)."""
+    """The threshold with the best mean pairs F1 of the sets, each set's
+    training folds pooled (the sets' base rates differ too much for one mean
+    of folds to pick it): news-dev's stories count as one set, as each
+    other set does, so no one set decides for the rest."""
     best = (-1.0, 0.5)
+    set_of = lambda n: "news-dev" if n in NEWS else n
     for t in [k / 100 for k in range(20, 91, 2)]:
         f1s = []
-        for group in sorted({n in NEWS for n in names}):
+        for group in sorted({set_of(n) for n in names}):
             tp = fp = gold = 0
-            for name in [n for n in names if (n in NEWS) == group]:
+            for name in [n for n in names if set_of(n) == group]:
                 f = folds[name]
                 tp, fp, gold = tp + f["tp"], fp + f["fp"], gold + f["gold"]
                 for x, y in f["rows"]:

@@ -75,8 +75,8 @@ test("every view renders, by click and by keyboard", async () => {
   assert.equal(await page.getAttribute("#view", "data-view"), "synopsis");
   await page.locator("body").press("7");
   assert.equal(await page.getAttribute("#view", "data-view"), "provenance");
-  // The seeds: the rewrite derives from Metro's report, which came first.
-  assert.match(await page.locator(".stemma-list li.version").nth(1).textContent(), /Metro, rewritten ← derives from Metro \(31 Mar 2025\) \(rewrite/);
+  // The seeds: the rewrite takes paragraphs of Metro's report, which came first.
+  assert.match(await page.locator(".stemma-list li.version").nth(1).textContent(), /Metro, rewritten ← derives from Metro \(31 Mar 2025\) \(partly shared text/);
   await page.locator("body").press("1");
   assert.equal(await page.getAttribute("#view", "data-view"), "side");
   await context.close();

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::{align, align_explained, groups, support, AlignConfig, Alignment, Evidence, LinkKind, Prepared};
 use crate::diff::{diff_tokens, mark_quotes, DiffOptions, WordOp};
 use crate::numbers::{group_numbers, read_figures_in, Disagreement, NumberFact, NumberGroup};
-use crate::provenance::{parse_time, provenance, Provenance, Version, Words};
+use crate::provenance::{parse_time, provenance, Provenance, Published, Version, Words};
 use crate::quotes::{find_quotes, group_quotes, Quote, QuoteGroup, RawQuote};
 use crate::report::{
     round_score, DocumentReport, Link, Overlap, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
@@ -418,7 +418,7 @@ impl<'a> Text<'a> {
     }
 
     /// The time a `date 2024-08-01` dateline gives, in minutes since 1970.
-    fn dateline_time(&self) -> Option<i64> {
+    fn dateline_time(&self) -> Option<Published> {
         self.segments
             .iter()
             .filter(|s| s.kind == SegmentKind::Dateline)

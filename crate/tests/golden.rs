@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use variorum::align::LinkKind;
 use variorum::numbers::Disagreement;
+use variorum::provenance::{Origin, Relation};
 use variorum::segment::SegmentKind;
 use variorum::{compare, CompareOptions, Document, Report};
 
@@ -59,6 +60,7 @@ fn hand_made_cases() {
         "shared-clause",
         "figure-precision",
         "name-only",
+        "partly-shared",
     ] {
         insta::assert_snapshot!(format!("case_{name}"), case(name).to_string());
     }
@@ -150,6 +152,32 @@ fn a_figure_at_other_precision_links() {
 fn a_shared_name_alone_links_nothing() {
     // Both mention Kelvin Kiptum and Chicago, and say nothing in common.
     assert_eq!(joined(&case("name-only")), []);
+}
+
+#[test]
+fn paragraphs_taken_here_and_there_are_partly_shared() {
+    // Two of seven paragraphs word for word: under a third of either text.
+    let r = case("partly-shared");
+    let p = &r.provenance.pairs[0];
+    assert!(p.shared_a.max(p.shared_b) < 1.0 / 3.0 && p.runs.len() == 2, "{p:?}");
+    assert_eq!(p.relation, Relation::PartlyShared);
+    let copied = |d: usize| r.provenance.sentences[d].iter().filter(|o| o.origin == Origin::Copied).count();
+    assert_eq!((copied(0), copied(1)), (2, 2), "the origins say what the relation says");
+}
+
+#[test]
+fn a_date_alone_gives_no_direction_on_its_day() {
+    let source = |a: &str, b: &str| {
+        let dir = seeds().join("cases/partly-shared");
+        let docs = [("a", a), ("b", b)].map(|(v, published)| Document {
+            published: Some(published.to_string()),
+            ..Document::new(v, std::fs::read_to_string(dir.join(format!("{v}.txt"))).unwrap())
+        });
+        compare(&docs, &CompareOptions::default()).unwrap().provenance.pairs[0].source
+    };
+    assert_eq!(source("2024-08-01", "2024-08-01T10:00:00+02:00"), None);
+    assert_eq!(source("2024-08-01", "2024-08-03T10:00:00+02:00"), Some(0));
+    assert_eq!(source("2024-08-01T11:00Z", "2024-08-01T10:00:00+02:00"), Some(1));
 }
 
 /// Two pairs of independent reports from the news-dev benchmark (two

@@ -129,10 +129,10 @@ impl Default for AlignConfig {
             evidence_similarity: 0.18,
             // `python3 bench/learn.py --l2 1000` (session 6).
             evidence_weights: [
-                0.866, 0.241, 0.778, 1.282, 0.141, 0.031, -0.003, 0.689, 1.297, -0.051, -1.146, 0.544, 0.867,
+                0.465, -0.239, -0.145, 1.164, 0.275, 0.123, 0.092, 1.121, 1.933, -0.089, -1.193, 0.611, 0.979,
             ],
-            evidence_bias: -3.287,
-            evidence_threshold: 0.38,
+            evidence_bias: -3.502,
+            evidence_threshold: 0.42,
             evidence_rank: 1,
             evidence_max_related: 1.0,
             function_word_weight: 0.3,

@@ -218,7 +218,7 @@ pub fn align_explained(
     // Folded from +0.0: an empty float sum is -0.0, printed as "-0.00".
     let linked_mass = |used_a: &[bool], used_b: &[bool]| {
         let side = |used: &[bool], mass: &[f32]| (0..used.len()).filter(|&i| used[i]).fold(0.0f32, |s, i| s + mass[i]);
-        side(used_a, &mass_a) + side(used_b, &mass_b)
+        side(used_a, mass_a) + side(used_b, mass_b)
     };
     let total = mass_a.iter().sum::<f32>() + mass_b.iter().sum::<f32>();
     let related = linked_mass(&used_a, &used_b) / total.max(f32::EPSILON);

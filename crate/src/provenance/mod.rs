@@ -9,17 +9,21 @@
 //!
 //! - **same source**: two thirds or more of one version is found verbatim in
 //!   the other (a reprint, a trimmed or lightly edited wire copy);
-//! - **partly shared**: a third or more;
+//! - **partly shared**: a third or more, or a fifth or more in two runs or
+//!   more (paragraphs taken here and there);
 //! - **rewrite**: less verbatim, but half or more of both versions' sentences
 //!   have a close counterpart (a link scoring 0.4 or more): one rewrote the other;
 //! - **independent**: otherwise (two reports of one event in their own words).
 //!
-//! On news-dev every copy pair lies at 0.73 or more, the partly shared pair
-//! at 0.49, every independent pair at 0.20 or less (6-word runs).
+//! Shares count body words only: a run that starts in a shared heading or
+//! dateline counts from the body. On news-dev every copy pair lies at 0.73
+//! or more, the partly shared pair at 0.53, every independent pair at 0.15
+//! or less (6-word runs).
 //!
-//! Direction is only claimed where publication times say it: the earlier of
-//! two related versions is the source. Without times a relation is a shared
-//! source, never a guessed direction.
+//! Direction is only claimed where publication times order two related
+//! versions (`time.rs`: a date alone does not order two versions of its
+//! day): the earlier is the source. Otherwise a relation is a shared source,
+//! never a guessed direction.
 
 mod runs;
 mod time;
@@ -27,9 +31,9 @@ mod time;
 use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
 
-use runs::runs;
 pub use runs::Words;
-pub use time::parse_time;
+use runs::{runs, RUN_WORDS};
+pub use time::{parse_time, Published};
 
 use crate::align::LinkKind;
 use crate::report::{round_score, PairReport, Span};
@@ -39,6 +43,11 @@ use crate::segment::SegmentKind;
 const SAME_SOURCE: f64 = 2.0 / 3.0;
 /// Least share for a partly shared text.
 const PARTLY_SHARED: f64 = 1.0 / 3.0;
+/// Least share for a partly shared text, where it comes in several runs
+/// (paragraphs taken here and there, not one shared quotation).
+const SOME_SHARED: f64 = 0.2;
+/// Least number of runs for it.
+const SOME_SHARED_RUNS: usize = 2;
 /// Least share of both versions' sentences with a close counterpart for a rewrite.
 const REWRITE: f64 = 0.5;
 /// Least link score that makes a counterpart close.
@@ -160,8 +169,23 @@ pub struct Version {
     pub words: Words,
     /// Its segments' kinds.
     pub kinds: Vec<SegmentKind>,
-    /// When it was published, in minutes since 1970, if known.
-    pub published: Option<i64>,
+    /// When it was published, if known.
+    pub published: Option<Published>,
+}
+
+impl Version {
+    fn is_body_word(&self, w: usize) -> bool {
+        is_body(&self.kinds[self.words.segment_of[w] as usize])
+    }
+
+    /// How many of its words are body text, not headings or furniture.
+    fn body_words(&self) -> usize {
+        self.words.segment_of.iter().filter(|&&s| is_body(&self.kinds[s as usize])).count()
+    }
+}
+
+fn is_body(kind: &SegmentKind) -> bool {
+    matches!(kind, SegmentKind::Body | SegmentKind::Bullet)
 }
 
 /// Provenance of all versions, from their words and the alignment of every pair.
@@ -174,7 +198,7 @@ pub fn provenance(versions: &[Version], pairs: &[PairReport]) -> Provenance {
     let mut reuse = Vec::with_capacity(pairs.len());
     for p in pairs {
         let (x, y) = (&versions[p.a], &versions[p.b]);
-        let found = runs(&x.words, &y.words);
+        let found = body_runs(x, y, runs(&x.words, &y.words));
         let mut covered_b = vec![false; y.words.len()];
         let mut covered_a = 0;
         count_a.clear();
@@ -189,22 +213,32 @@ pub fn provenance(versions: &[Version], pairs: &[PairReport]) -> Provenance {
                 count_b[y.words.segment_of[j + k] as usize] += 1;
             }
         }
-        for (s, &n) in count_a.iter().enumerate().filter(|(_, &n)| n > 0) {
-            copied[p.a][s].push((p.b, n));
-        }
-        for (s, &n) in count_b.iter().enumerate().filter(|(_, &n)| n > 0) {
-            copied[p.b][s].push((p.a, n));
-        }
         // Four decimals, as every score in the report: the same after a trip through JSON.
         let share =
             |covered: usize, total: usize| if total == 0 { 0.0 } else { round_score(covered as f64 / total as f64) };
-        let shared_a = share(covered_a, x.words.len());
-        let shared_b = share(covered_b.iter().filter(|&&c| c).count(), y.words.len());
+        let shared_a = share(covered_a, x.body_words());
+        let shared_b = share(covered_b.iter().filter(|&&c| c).count(), y.body_words());
         let close = round_score(close_share(p, &x.kinds, &y.kinds));
-        let relation = relation(shared_a.max(shared_b), close);
+        let relation = relation(shared_a.max(shared_b), found.len(), close);
+        // Words that independent reports share (one statement quoted by
+        // both, a stock phrase) are no copy: the sentences' origins agree with the relation.
+        if relation != Relation::Independent {
+            for (s, &n) in count_a.iter().enumerate().filter(|(_, &n)| n > 0) {
+                copied[p.a][s].push((p.b, n));
+            }
+            for (s, &n) in count_b.iter().enumerate().filter(|(_, &n)| n > 0) {
+                copied[p.b][s].push((p.a, n));
+            }
+        }
         let source = match (x.published, y.published) {
-            (Some(tx), Some(ty)) if relation != Relation::Independent && tx != ty => {
-                Some(if tx < ty { p.a } else { p.b })
+            (Some(tx), Some(ty)) if relation != Relation::Independent => {
+                if tx.before(ty) {
+                    Some(p.a)
+                } else if ty.before(tx) {
+                    Some(p.b)
+                } else {
+                    None
+                }
             }
             _ => None,
         };
@@ -227,11 +261,12 @@ pub fn provenance(versions: &[Version], pairs: &[PairReport]) -> Provenance {
     Provenance { pairs: reuse, sentences, tree, shared_sources }
 }
 
-/// The relation the figures make.
-fn relation(verbatim: f64, close: f64) -> Relation {
+/// The relation the figures make, from the larger verbatim share, the
+/// number of shared runs and the share of close counterparts.
+fn relation(verbatim: f64, runs: usize, close: f64) -> Relation {
     if verbatim >= SAME_SOURCE {
         Relation::SameSource
-    } else if verbatim >= PARTLY_SHARED {
+    } else if verbatim >= PARTLY_SHARED || (verbatim >= SOME_SHARED && runs >= SOME_SHARED_RUNS) {
         Relation::PartlyShared
     } else if close >= REWRITE {
         Relation::Rewrite
@@ -242,7 +277,7 @@ fn relation(verbatim: f64, close: f64) -> Relation {
 
 /// Share of both versions' body sentences in a close link.
 fn close_share(p: &PairReport, kinds_a: &[SegmentKind], kinds_b: &[SegmentKind]) -> f64 {
-    let body = |k: &SegmentKind| matches!(k, SegmentKind::Body | SegmentKind::Bullet);
+    let body = is_body;
     let total = kinds_a.iter().filter(|k| body(k)).count() + kinds_b.iter().filter(|k| body(k)).count();
     let close = p
         .links
@@ -299,7 +334,8 @@ fn origin(
     }
     // How the other version's time stands to this one's: Some(true) earlier, Some(false) later.
     let earlier = |o: usize| match (versions[o].published, versions[d].published) {
-        (Some(to), Some(td)) if to != td => Some(to < td),
+        (Some(to), Some(td)) if to.before(td) => Some(true),
+        (Some(to), Some(td)) if td.before(to) => Some(false),
         _ => None,
     };
     let sharers: Vec<(usize, usize)> =
@@ -362,6 +398,24 @@ fn shared_sources(n: usize, reuse: &[Reuse]) -> Vec<Vec<usize>> {
     out
 }
 
+/// The runs cut to body text at both ends (a run that begins in a shared
+/// heading or dateline counts from the body), and kept where still long enough.
+fn body_runs(x: &Version, y: &Version, found: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    let body = |i: usize, j: usize| x.is_body_word(i) && y.is_body_word(j);
+    found
+        .into_iter()
+        .filter_map(|(mut i, mut j, mut len)| {
+            while len > 0 && !body(i, j) {
+                (i, j, len) = (i + 1, j + 1, len - 1);
+            }
+            while len > 0 && !body(i + len - 1, j + len - 1) {
+                len -= 1;
+            }
+            (len >= RUN_WORDS).then_some((i, j, len))
+        })
+        .collect()
+}
+
 /// The span of `len` words from word `i` of a version, in both units.
 fn span_of(v: &Version, i: usize, len: usize) -> Span {
     let (first, last) = (&v.words.spans[i], &v.words.spans[i + len - 1]);
@@ -374,9 +428,11 @@ mod tests {
 
     #[test]
     fn relations_from_the_figures() {
-        assert_eq!(relation(0.9, 0.9), Relation::SameSource);
-        assert_eq!(relation(0.5, 0.2), Relation::PartlyShared);
-        assert_eq!(relation(0.26, 0.6), Relation::Rewrite);
-        assert_eq!(relation(0.2, 0.46), Relation::Independent);
+        assert_eq!(relation(0.9, 1, 0.9), Relation::SameSource);
+        assert_eq!(relation(0.5, 1, 0.2), Relation::PartlyShared);
+        assert_eq!(relation(0.22, 3, 0.2), Relation::PartlyShared);
+        assert_eq!(relation(0.22, 1, 0.2), Relation::Independent);
+        assert_eq!(relation(0.26, 1, 0.6), Relation::Rewrite);
+        assert_eq!(relation(0.15, 4, 0.46), Relation::Independent);
     }
 }
