@@ -10,9 +10,9 @@ use foldhash::{HashMap, HashMapExt};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diff::{diff_words, DiffOptions, Tag, WordOp};
+use crate::diff::{diff_tokens, DiffOptions, Tag, WordOp};
 use crate::segment::paragraphs;
-use crate::tokenize::{normalize, tokenize, TokenKind};
+use crate::tokenize::{normalize, tokenize, Token, TokenKind};
 
 /// One quotation in one version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -236,9 +236,48 @@ fn attribute(para: &str, offset: usize, quotes: &[RawQuote]) -> Option<String> {
     if before > 0 && PRONOUNS.contains(&clean(words[before - 1]).to_lowercase().as_str()) {
         return None;
     }
-    let after: Vec<String> = words[verb_at + 1..].iter().take_while(|w| is_name(w)).take(5).map(|w| clean(w)).collect();
+    // "Tom Reyes, director at the water company, said": the name before the
+    // apposition speaks, not the company the apposition names.
+    if before > 1 && words[before - 1].ends_with(',') {
+        if let Some(comma) = (before.saturating_sub(9)..before - 1).rev().find(|&p| words[p].ends_with(',')) {
+            let run: Vec<String> = (0..=comma)
+                .rev()
+                .take_while(|&p| is_name(&clean(words[p])) && (p == comma || is_name(words[p])))
+                .map(|p| clean(words[p]))
+                .collect();
+            if !run.is_empty() && run.len() <= 4 {
+                return Some(run.into_iter().rev().collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
+    // "the company said", "a spokeswoman for the ministry told": the speaker
+    // the text gives, not the last person named before it.
+    if let Some(article) = (before.saturating_sub(5)..before)
+        .rev()
+        .find(|&p| DETERMINERS.contains(&clean(words[p]).to_lowercase().as_str()))
+    {
+        let phrase: Vec<String> = words[article..before].iter().map(|w| clean(w)).collect();
+        if phrase.len() > 1 && phrase.iter().all(|w| !w.is_empty()) {
+            return Some(phrase.join(" "));
+        }
+    }
+    // After the verb a name runs to its first punctuation ("said Jane Doe, the chief executive").
+    let mut after: Vec<String> = Vec::new();
+    for w in words[verb_at + 1..].iter().take(5) {
+        let ends = !w.chars().last().is_some_and(char::is_alphanumeric);
+        if !(is_name(w) || ends && is_name(&clean(w)) && w.chars().next().is_some_and(char::is_alphanumeric)) {
+            break;
+        }
+        after.push(clean(w));
+        if ends {
+            break;
+        }
+    }
     (!after.is_empty()).then(|| after.join(" "))
 }
+
+/// Words that open a speaker described rather than named.
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their"];
 
 /// Words between a speaker and the speech verb ("will say", "has said").
 const AUXILIARIES: &[&str] = &["will", "has", "had", "would", "also", "later", "then", "is", "was"];
@@ -314,12 +353,13 @@ pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
         .map(|mut m| {
             m[1..].sort_by_key(|&k| (quotes[k].doc, quotes[k].segment));
             let group: Vec<Quote> = m.iter().map(|&k| quotes[k].clone()).collect();
-            let diffs: Vec<Vec<WordOp>> =
-                group.iter().map(|q| trim_uncovered(diff_words(&group[0].text, &q.text, &words_only))).collect();
+            let leader = tokenize(&group[0].text);
+            let (diffs, changed): (Vec<Vec<WordOp>>, Vec<bool>) =
+                group.iter().map(|q| quote_diff(&leader, &q.text, &words_only)).unzip();
             // Worded differently: another version renders the leader's stretch in other words.
-            let variant = group.iter().zip(&diffs).any(|(q, ops)| {
-                q.doc != group[0].doc
-                    && ops.iter().any(|op| op.tag != Tag::Equal && op.text.chars().any(char::is_alphanumeric))
+            // A one-word gloss ("a “historic” day") is no rendering of an utterance to misquote.
+            let variant = m.iter().zip(&group).zip(&changed).any(|((&k, q), &changed)| {
+                q.doc != group[0].doc && terms[k].len() > 1 && changed
             });
             let first = group[0].doc;
             let only_in = group.iter().all(|q| q.doc == first).then_some(first);
@@ -330,13 +370,83 @@ pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
     groups
 }
 
-/// Drops the leader's words before and after the stretch a fragment quotes.
-fn trim_uncovered(mut ops: Vec<WordOp>) -> Vec<WordOp> {
+/// A quote's word diff against its group's leader, on the stretch both
+/// render, and whether it changes words there. A quote whose words stand in
+/// the leader in one piece is a fragment of it: all equal, wherever the diff
+/// alone might have matched a repeated word elsewhere. Words only one side
+/// has at either end are no change (one quoted more of the utterance than
+/// the other), and the leader's are dropped from the diff; other words in
+/// their place, or a change inside, are a change.
+fn quote_diff(leader: &[Token<'_>], quote: &str, options: &DiffOptions) -> (Vec<WordOp>, bool) {
+    let tokens = tokenize(quote);
+    let stretch = contiguous_in(leader, &tokens).unwrap_or(0..leader.len());
+    let mut ops = diff_tokens(&leader[stretch], &tokens, options);
+    let one_sided = |run: &[WordOp]| run.windows(2).all(|w| w[0].tag == w[1].tag);
+    let head = ops.iter().take_while(|op| op.tag != Tag::Equal).count();
+    let tail = ops[head..].iter().rev().take_while(|op| op.tag != Tag::Equal).count();
+    let from = if one_sided(&ops[..head]) { head } else { 0 };
+    let to = if one_sided(&ops[ops.len() - tail..]) { ops.len() - tail } else { ops.len() };
+    let changed = ops[from..to.max(from)]
+        .iter()
+        .any(|op| op.tag != Tag::Equal && op.text.chars().any(char::is_alphanumeric));
     while ops.last().is_some_and(|op| op.tag == Tag::Delete) {
         ops.pop();
     }
     let lead = ops.iter().take_while(|op| op.tag == Tag::Delete).count();
-    ops.split_off(lead)
+    (ops.split_off(lead), changed)
+}
+
+/// The tokens of `leader` from the first to the last word of `quote`, where
+/// the quote's words (normalised) stand in the leader in one piece; found
+/// with Knuth-Morris-Pratt, linear in both.
+fn contiguous_in(leader: &[Token<'_>], quote: &[Token<'_>]) -> Option<std::ops::Range<usize>> {
+    let words = |tokens: &[Token<'_>]| -> Vec<(usize, String)> {
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .map(|(k, t)| (k, normalize(t).into_owned()))
+            .collect()
+    };
+    let (hay, needle) = (words(leader), words(quote));
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    // fail[k]: the longest proper prefix of needle[..=k] that is also its suffix.
+    let mut fail = vec![0usize; needle.len()];
+    let mut k = 0;
+    for i in 1..needle.len() {
+        while k > 0 && needle[i].1 != needle[k].1 {
+            k = fail[k - 1];
+        }
+        if needle[i].1 == needle[k].1 {
+            k += 1;
+        }
+        fail[i] = k;
+    }
+    let mut k = 0;
+    for (i, (_, w)) in hay.iter().enumerate() {
+        while k > 0 && *w != needle[k].1 {
+            k = fail[k - 1];
+        }
+        if *w == needle[k].1 {
+            k += 1;
+        }
+        if k == needle.len() {
+            // Widened over the punctuation next to it, so the leader's own
+            // closing comma is no difference against itself.
+            let is_word = |t: &Token<'_>| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+            let (mut start, mut end) = (hay[i + 1 - k].0, hay[i].0 + 1);
+            while start > 0 && !is_word(&leader[start - 1]) {
+                start -= 1;
+            }
+            while end < leader.len() && !is_word(&leader[end]) {
+                end += 1;
+            }
+            return Some(start..end);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -386,6 +496,17 @@ mod tests {
         assert_eq!(find_quotes(t)[0].speaker.as_deref(), Some("Starmer"));
     }
 
+    #[test]
+    fn a_statement_keeps_the_speaker_the_text_gives() {
+        let t = "“We are sorry,” said Jane Doe, the chief executive.\n\
+                 The company said in a statement: “Services will resume on Monday.”\n\
+                 Tom Reyes, operations director at the water company, said staff “will not rest”.";
+        let speakers: Vec<_> = find_quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(speakers[0].as_deref(), Some("Jane Doe"));
+        assert_eq!(speakers[1].as_deref(), Some("The company"));
+        assert_eq!(speakers[2].as_deref(), Some("Tom Reyes"), "the name before an apposition speaks");
+    }
+
     fn q(doc: usize, text: &str) -> Quote {
         Quote { doc, segment: 0, text: text.into(), speaker: None }
     }
@@ -411,6 +532,34 @@ mod tests {
             q(1, "share intelligence now"),
         ]);
         assert!(!faithful[0].variant);
+    }
+
+    #[test]
+    fn a_contiguous_piece_is_a_fragment_whatever_the_diff_would_match() {
+        // "cut" twice in the leader: a bare diff may take the first and
+        // report the words between as dropped.
+        let groups = group_quotes(vec![
+            q(0, "we will cut when the data allow, and we will not cut too quickly or by too much"),
+            q(1, "not cut too quickly or by too much"),
+        ]);
+        assert!(!groups[0].variant, "{:?}", groups[0].diffs[1]);
+        assert!(groups[0].diffs[1].iter().all(|op| op.tag == Tag::Equal));
+    }
+
+    #[test]
+    fn only_a_change_inside_the_shared_stretch_is_a_variant() {
+        // Each quotes a little more than the other at one end: no variant.
+        let overlap = group_quotes(vec![
+            q(0, "the economy has turned a corner and the worst is now behind us"),
+            q(1, "turned a corner and the worst is now behind us all"),
+        ]);
+        assert!(!overlap[0].variant, "{:?}", overlap[0].diffs[1]);
+        // Other words at the end of the shared stretch: a variant.
+        let changed = group_quotes(vec![
+            q(0, "the economy has turned a corner and the worst is now behind us"),
+            q(1, "the economy has turned a corner and the worst is yet to come"),
+        ]);
+        assert!(changed[0].variant);
     }
 
     #[test]

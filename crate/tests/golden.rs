@@ -61,6 +61,7 @@ fn hand_made_cases() {
         "figure-precision",
         "name-only",
         "partly-shared",
+        "quote-fragment",
     ] {
         insta::assert_snapshot!(format!("case_{name}"), case(name).to_string());
     }
@@ -163,6 +164,17 @@ fn paragraphs_taken_here_and_there_are_partly_shared() {
     assert_eq!(p.relation, Relation::PartlyShared);
     let copied = |d: usize| r.provenance.sentences[d].iter().filter(|o| o.origin == Origin::Copied).count();
     assert_eq!((copied(0), copied(1)), (2, 2), "the origins say what the relation says");
+}
+
+#[test]
+fn a_shorter_piece_of_a_quotation_is_no_misquote() {
+    let r = case("quote-fragment");
+    let reyes = r.quotes.iter().find(|g| g.quotes[0].text.starts_with("We will restore")).unwrap();
+    assert_eq!(reyes.quotes.len(), 2, "the fragment joins the whole quotation");
+    assert!(!reyes.variant, "a contiguous piece is the same utterance");
+    assert!(reyes.quotes.iter().all(|q| q.speaker.as_deref() == Some("Tom Reyes")), "{reyes:?}");
+    let statement = r.quotes.iter().find(|g| g.quotes[0].text.starts_with("Bottled")).unwrap();
+    assert!(statement.quotes.iter().all(|q| q.speaker.as_deref() == Some("The company")));
 }
 
 #[test]
