@@ -358,9 +358,11 @@ pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
                 group.iter().map(|q| quote_diff(&leader, &q.text, &words_only)).unzip();
             // Worded differently: another version renders the leader's stretch in other words.
             // A one-word gloss ("a “historic” day") is no rendering of an utterance to misquote.
-            let variant = m.iter().zip(&group).zip(&changed).any(|((&k, q), &changed)| {
-                q.doc != group[0].doc && terms[k].len() > 1 && changed
-            });
+            let variant = m
+                .iter()
+                .zip(&group)
+                .zip(&changed)
+                .any(|((&k, q), &changed)| q.doc != group[0].doc && terms[k].len() > 1 && changed);
             let first = group[0].doc;
             let only_in = group.iter().all(|q| q.doc == first).then_some(first);
             QuoteGroup { quotes: group, variant, diffs, only_in }
@@ -386,9 +388,8 @@ fn quote_diff(leader: &[Token<'_>], quote: &str, options: &DiffOptions) -> (Vec<
     let tail = ops[head..].iter().rev().take_while(|op| op.tag != Tag::Equal).count();
     let from = if one_sided(&ops[..head]) { head } else { 0 };
     let to = if one_sided(&ops[ops.len() - tail..]) { ops.len() - tail } else { ops.len() };
-    let changed = ops[from..to.max(from)]
-        .iter()
-        .any(|op| op.tag != Tag::Equal && op.text.chars().any(char::is_alphanumeric));
+    let changed =
+        ops[from..to.max(from)].iter().any(|op| op.tag != Tag::Equal && op.text.chars().any(char::is_alphanumeric));
     while ops.last().is_some_and(|op| op.tag == Tag::Delete) {
         ops.pop();
     }
