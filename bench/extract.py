@@ -34,6 +34,20 @@ def char_offset(raw_bytes, byte):
     return len(raw_bytes[:byte].decode("utf-8", errors="ignore"))
 
 
+# The report gives a length in metres, so that "40 miles" meets "64km"; the
+# gold gives it in the unit written ("the 35-km mark": 35).
+METRES = [("kilomet", 1000.0), ("km", 1000.0), ("centimet", 0.01), ("cm", 0.01), ("mile", 1609.344),
+          ("foot", 0.3048), ("feet", 0.3048), ("ft", 0.3048), ("yard", 0.9144)]
+
+
+def as_written(fact):
+    if fact["unit"] != "length":
+        return fact["value"]
+    text = fact["text"].lower()
+    per = next((m for name, m in METRES if name in text), 1.0)
+    return round(fact["value"] / per, 6)
+
+
 def predictions(exe, gold):
     seg = {"docs": {}}
     quotes = {"groups": []}
@@ -62,7 +76,7 @@ def predictions(exe, gold):
                 if at >= 0:
                     byte = segment["span"]["utf8"][0] + len(segment["text"][:at].encode("utf-8"))
                     start = char_offset(raws[f["doc"]], byte)
-                facts["facts"].append({"doc": keys[f["doc"]], "text": f["text"], "value": f["value"],
+                facts["facts"].append({"doc": keys[f["doc"]], "text": f["text"], "value": as_written(f),
                                        "unit": f["unit"], "group": group, "start": start})
             if g["disagreement"] in ("value", "qualifier"):
                 facts["conflicts"].append([group])

@@ -109,7 +109,7 @@ function showSummary() {
   const s = result.report.summary;
   const count = (n, one, many) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
   const analyses = result.report.complete
-    ? ` · ${count(s.quotes_variant, "quote worded differently", "quotes worded differently")} · ${count(s.numbers_disagreeing, "figure disagrees", "figures disagree")}`
+    ? ` · ${count(s.quotes_variant, "quote worded differently", "quotes worded differently")} · ${count(s.numbers_disagreeing, "figure disagrees", "figures disagree")}${s.numbers_hedged ? ` (${count(s.numbers_hedged, "more hedged differently", "more hedged differently")})` : ""}`
     : " · quotes, figures and provenance on their way";
   $("summary").textContent =
     `${count(s.segments, "sentence", "sentences")} · ${s.shared_by_all.toLocaleString("en")} in every version · ${s.unique.toLocaleString("en")} in one only · ${s.links_moved.toLocaleString("en")} moved${analyses}`;

@@ -357,7 +357,7 @@ export function renderQuotes(root, report) {
   return report.quotes.length;
 }
 
-const UNIT_LABEL = { gbp: "£", usd: "US$", eur: "€", jpy: "¥", inr: "₹", other_dollar: "$ (not US)", percent: "%", year: "year", duration: "span of time", clock: "time of day", score: "vote or score", count: "count" };
+const UNIT_LABEL = { gbp: "£", usd: "US$", eur: "€", jpy: "¥", inr: "₹", other_dollar: "$ (not US)", percent: "%", year: "year", duration: "span of time", clock: "time of day", score: "vote or score", date: "date", length: "length", count: "count" };
 const VERDICT = {
   value: ["disagree", "⚠ different figures"],
   qualifier: ["disagree", "⚠ different hedging"],
@@ -371,9 +371,8 @@ function numberRow(body, report, g) {
   tr.className = `row${verdictClass === "disagree" ? " change disagree" : ""}${verdictClass === "compatible" ? " compatible" : ""}`;
   const period = g.facts.find((f) => f.period)?.period;
   const unit = UNIT_LABEL[g.facts[0].unit];
-  // What it counts: the word after a count or an amount; a time, a span or a year is what it is.
-  const thing = ["count", "gbp", "usd", "eur", "jpy", "inr", "other_dollar", "percent"].includes(g.facts[0].unit) && g.facts[0].describes[0];
-  tr.append(el("td", "what", `${thing || unit}${period ? ` (${period})` : ""}`));
+  // What it counts, as most of its versions name it; a time, a span or a year is what it is.
+  tr.append(el("td", "what", `${g.label || unit}${period ? ` (${period})` : ""}`));
   const td = el("td");
   const list = el("ul", "facts");
   for (const f of g.facts) {

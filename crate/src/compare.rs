@@ -567,10 +567,8 @@ fn summary(
 ) -> Summary {
     let mut s = Summary {
         quotes_variant: quotes.iter().filter(|q| q.variant).count(),
-        numbers_disagreeing: numbers
-            .iter()
-            .filter(|n| matches!(n.disagreement, Some(Disagreement::Value | Disagreement::Qualifier)))
-            .count(),
+        numbers_disagreeing: numbers.iter().filter(|n| n.disagreement == Some(Disagreement::Value)).count(),
+        numbers_hedged: numbers.iter().filter(|n| n.disagreement == Some(Disagreement::Qualifier)).count(),
         documents: documents.len(),
         segments: documents.iter().map(|d| d.segments.len()).sum(),
         // One meaning of "shared" for every view: a sentence with a

@@ -168,8 +168,11 @@ pub struct Summary {
     pub links_moved: usize,
     /// Quote groups whose versions differ in wording.
     pub quotes_variant: usize,
-    /// Number groups whose versions disagree.
+    /// Number groups whose versions give different figures.
     pub numbers_disagreeing: usize,
+    /// Number groups whose versions give one figure, hedged differently
+    /// ("more than 40" and "40"): apart from real disagreements.
+    pub numbers_hedged: usize,
 }
 
 /// Readable rendering for snapshots and the CLI's text format:

@@ -62,6 +62,7 @@ fn hand_made_cases() {
         "name-only",
         "partly-shared",
         "quote-fragment",
+        "figure-forms",
     ] {
         insta::assert_snapshot!(format!("case_{name}"), case(name).to_string());
     }
@@ -175,6 +176,24 @@ fn a_shorter_piece_of_a_quotation_is_no_misquote() {
     assert!(reyes.quotes.iter().all(|q| q.speaker.as_deref() == Some("Tom Reyes")), "{reyes:?}");
     let statement = r.quotes.iter().find(|g| g.quotes[0].text.starts_with("Bottled")).unwrap();
     assert!(statement.quotes.iter().all(|q| q.speaker.as_deref() == Some("The company")));
+}
+
+#[test]
+fn one_quantity_in_other_forms_is_one_fact_not_a_dispute() {
+    let r = case("figure-forms");
+    let group = |text: &str| r.numbers.iter().find(|g| g.facts.iter().any(|f| f.text == text)).unwrap();
+    for (a, b) in
+        [("9-meter", "30-foot"), ("40 miles", "about 64km"), ("4.50%-4.75%", "4.5% to 4.75%"), ("Mar 3", "March 3")]
+    {
+        let g = group(a);
+        assert!(g.facts.iter().any(|f| f.text == b), "{a} and {b} are one quantity: {g:?}");
+        assert_ne!(g.disagreement, Some(Disagreement::Value), "{a} and {b} do not disagree");
+    }
+    assert!(r.numbers.iter().flat_map(|g| &g.facts).all(|f| f.value != 19.0), "COVID-19 is a name, not a figure");
+    assert!(r.numbers.iter().flat_map(|g| &g.facts).all(|f| f.value != 3.0), "Mar 3 is a date, not a count");
+    assert_eq!(group("more than 200").disagreement, Some(Disagreement::Qualifier));
+    assert_eq!((r.summary.numbers_disagreeing, r.summary.numbers_hedged), (0, 1), "hedging is no disagreement");
+    assert_eq!(group("200").label, "homes", "a group is named by what it counts");
 }
 
 #[test]

@@ -48,6 +48,11 @@ pub enum Unit {
     Clock,
     /// A vote or a score, "5-4", valued at its first count (its text has both).
     Score,
+    /// A day of the year, as month × 100 + day ("Mar 3", "3 March", "March 3,
+    /// 2024": 303; the year, where written, stays in the text).
+    Date,
+    /// A length, in metres ("9-meter", "30-foot", "40 miles", "64km").
+    Length,
     /// A count of things.
     Count,
 }
@@ -138,6 +143,10 @@ pub struct NumberGroup {
     pub disagreement: Option<Disagreement>,
     /// The one version that gives this figure, if only one does.
     pub only_in: Option<usize>,
+    /// What it measures, for a heading: the word for the thing counted that
+    /// most of its figures give ("people", "deaths"), the first such on a
+    /// tie; empty where none gives one (a date, a time, a year).
+    pub label: String,
 }
 
 /// How strongly two figures of different versions look like one fact, or
@@ -156,7 +165,9 @@ fn affinity(x: &NumberFact, y: &NumberFact, same_thing: bool, linked: bool) -> O
     let same_value = x.value == y.value;
     let possible = match x.unit {
         Unit::Year => same_value,
-        Unit::Clock | Unit::Score => same_value || linked,
+        Unit::Clock | Unit::Score | Unit::Date => same_value || linked,
+        // Lengths in other units are rarely equal to the metre: "40 miles" and "about 64km".
+        Unit::Length => same_thing || same_value || linked || compatible(x, y) && specific(x.value),
         // Counts of one thing with different values are one fact in dispute
         // only in linked sentences: "1,100 individuals arriving" and
         // "24,000 individuals deported" elsewhere are two facts.
@@ -169,9 +180,8 @@ fn affinity(x: &NumberFact, y: &NumberFact, same_thing: bool, linked: bool) -> O
                 // Particular values within 3% are one quantity at other precision ("11,316" / "about 11,300").
                 || specific(x.value) && specific(y.value) && crate::terms::same_quantity(x.value, y.value)
         }
-        Unit::Gbp | Unit::Usd | Unit::Eur | Unit::Jpy | Unit::Inr | Unit::OtherDollar | Unit::Percent => {
-            same_thing || same_value || linked
-        }
+        _ if is_money(x.unit) || x.unit == Unit::Percent => same_thing || same_value || linked,
+        _ => same_value || linked,
     };
     possible.then_some(2 * u8::from(linked) + 2 * u8::from(same_value) + u8::from(same_thing))
 }
@@ -287,12 +297,31 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
             m.sort_by_key(|&k| slots[k].as_ref().map(|f| (f.doc, f.segment)));
             let facts: Vec<NumberFact> = m.iter().filter_map(|&k| slots[k].take()).collect();
             let only_in = (facts.len() == 1).then_some(facts[0].doc);
-            NumberGroup { disagreement: verdict(&facts), facts, only_in }
+            NumberGroup { disagreement: verdict(&facts), label: label(&facts), facts, only_in }
         })
         .collect();
     // Figures several versions give first, then each version's own, in reading order.
     groups.sort_by_key(|g| (g.only_in.is_some(), g.facts[0].doc, g.facts[0].segment));
     groups
+}
+
+/// The word for the thing counted most of a group's figures give.
+fn label(facts: &[NumberFact]) -> String {
+    if !matches!(facts[0].unit, Unit::Count | Unit::Percent | Unit::Length) && !is_money(facts[0].unit) {
+        return String::new();
+    }
+    let words: Vec<&str> = facts.iter().filter_map(|f| f.describes.first()).map(String::as_str).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for w in &words {
+        *counts.entry(stem(w, STEM_CHARS)).or_default() += 1;
+    }
+    // The first of the most given: `max_by_key` keeps the last of equals, so from the end.
+    words.iter().rev().max_by_key(|w| counts[stem(w, STEM_CHARS)]).map_or_else(String::new, |w| w.to_string())
+}
+
+/// Whether a unit is a currency.
+fn is_money(unit: Unit) -> bool {
+    matches!(unit, Unit::Gbp | Unit::Usd | Unit::Eur | Unit::Jpy | Unit::Inr | Unit::OtherDollar)
 }
 
 /// How the figures of one group disagree, if they do.
@@ -453,6 +482,34 @@ mod tests {
         let all: HashSet<_> = [(0, 0, 1, 0), (1, 0, 0, 0)].into_iter().collect();
         let g = group_numbers(vec![fact(0, "voted 5-4"), fact(1, "a 5-3 vote")], &all);
         assert_eq!(g[0].disagreement, Some(Disagreement::Value), "a score is compared whole");
+    }
+
+    #[test]
+    fn names_dates_lengths_and_dashed_ranges_are_read_as_such() {
+        let read =
+            |s: &str| read_figures(s).into_iter().map(|f| (f.text, f.value, f.unit, f.up_to)).collect::<Vec<_>>();
+        assert_eq!(read("COVID-19 and F-16 jets, Flight 370 and Article 50"), [], "names, not figures");
+        assert_eq!(
+            read("on Mar 3, on 3 March and on March 3, 2024, may 3 more"),
+            [
+                ("Mar 3".into(), 303.0, Unit::Date, None),
+                ("3 March".into(), 303.0, Unit::Date, None),
+                ("March 3, 2024".into(), 303.0, Unit::Date, None),
+                ("3".into(), 3.0, Unit::Count, None),
+            ]
+        );
+        let lengths: Vec<_> =
+            read("a 9-meter wall, 9m high, 30-foot, 35-km, 9m people").into_iter().map(|f| (f.1, f.2)).collect();
+        assert_eq!(
+            lengths,
+            [(9.0, Unit::Length), (9.0, Unit::Length), (9.144, Unit::Length), (35e3, Unit::Length), (9e6, Unit::Count)]
+        );
+        assert_eq!(read("at 4.50%-4.75%")[0].3, Some(4.75), "a range with a dash");
+        assert_eq!(read("at 4.5-4.75%")[0].2, Unit::Percent);
+        assert_eq!(read("40 miles (about 64km)").len(), 1, "a conversion in brackets is the same figure");
+        let none = HashSet::default();
+        let g = group_numbers(vec![fact(0, "40 miles of coast"), fact(1, "about 64km of coast")], &none);
+        assert_eq!((g.len(), g[0].disagreement), (1, Some(Disagreement::Precision)), "miles meet kilometres");
     }
 
     #[test]

@@ -75,10 +75,18 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             continue;
         };
         let (value, mut unit, mut last) = figure;
+        // A date's month may stand before its day ("Mar 3"): the mention starts there.
+        let month_before = unit == Unit::Date && w > 0 && month(&norm(w - 1)).is_some();
         // A conversion in brackets right after a figure ("40C (104F)", "10
         // miles (16 km)") is that figure again: one fact, written with both units.
-        let bracketed = words[w] > 0
-            && tokens[..words[w]].iter().rev().find(|t| t.kind != TokenKind::Space).is_some_and(|t| t.text == "(");
+        // "(about 64km)": the bracket may hold a hedge before the figure.
+        let mut open = tokens[..words[w]].iter().rev().filter(|t| t.kind != TokenKind::Space);
+        let bracketed = match open.next() {
+            Some(t) if t.kind == TokenKind::Word && QUALIFIERS.contains(&normalize(t).as_ref()) => {
+                open.next().is_some_and(|t| t.text == "(")
+            }
+            t => t.is_some_and(|t| t.text == "("),
+        };
         if bracketed && previous_end.is_some_and(|end| w <= end + 4) {
             let close = tokens[words[last]..].iter().take(8).position(|t| t.text == ")").map(|k| words[last] + k);
             if let (Some(close), Some(fact)) = (close, out.last_mut()) {
@@ -95,7 +103,24 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         // "from 5.25% to 5%" and "by 0.25% to 5%" are changes, not ranges.
         let lead = before.iter().find(|b| !matches!(b.as_ref(), "a" | "an"));
         let from = lead.is_some_and(|b| matches!(b.as_ref(), "from" | "by" | "von" | "um"));
-        if matches!(joiner.as_deref(), Some("to" | "and" | "bis")) && !from {
+        // Or with a dash: "4.50%-4.75%", "£10m–£12m" (a dash between two counts is a score).
+        if unit != Unit::Count && dashed(tokens, words[last], words.get(last + 1).copied()) {
+            if let Some((high, high_unit, high_last)) = figure_at(tokens, &words, last + 1) {
+                if high > value && high_unit == unit {
+                    up_to = Some(high);
+                    last = high_last;
+                }
+            }
+        } else if last + 1 < words.len() && unit == Unit::Count && dashed(tokens, words[last], Some(words[last + 1])) {
+            if let Some((high, high_unit, high_last)) = figure_at(tokens, &words, last + 1) {
+                if high > value && high_unit != Unit::Count && high_unit != Unit::Score {
+                    up_to = Some(high);
+                    unit = high_unit;
+                    last = high_last;
+                }
+            }
+        }
+        if up_to.is_none() && matches!(joiner.as_deref(), Some("to" | "and" | "bis")) && !from {
             let between = joiner.as_deref() != Some("and") || before.first().is_some_and(|b| b == "between");
             if let Some((high, high_unit, high_last)) = figure_at(tokens, &words, last + 2) {
                 if between && high > value && (high_unit == unit || unit == Unit::Count) {
@@ -108,7 +133,11 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         // What it describes: the next two content words, stopping at the next figure.
         let describes: Vec<String> = words[last + 1..]
             .iter()
-            .take_while(|&&k| tokens[k].kind == TokenKind::Word && word_value_of(&tokens[k]).is_none())
+            .take_while(|&&k| {
+                tokens[k].kind == TokenKind::Word
+                    && word_value_of(&tokens[k]).is_none()
+                    && month(&normalize(&tokens[k])).is_none()
+            })
             .map(|&k| normalize(&tokens[k]).into_owned())
             // Function words and words of time say nothing of what is counted.
             .filter(|w| !is_stopword(w) && !matches!(w.as_str(), "last" | "next" | "set" | "per" | "ago"))
@@ -123,11 +152,11 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             .flatten()
             .find(|q| QUALIFIERS.contains(&q.as_str()))
             .unwrap_or_default();
-        let first = w - if qualifier.is_empty() { 0 } else { qualifier.split(' ').count() };
+        let first = w - usize::from(month_before) - if qualifier.is_empty() { 0 } else { qualifier.split(' ').count() };
         let start = offset(words[first]);
         let end = offset(words[last]) + tokens[words[last]].text.len();
         // A span of time is its own time frame; a calendar year or a clock time frames others.
-        let period = if matches!(unit, Unit::Duration | Unit::Year | Unit::Clock) {
+        let period = if matches!(unit, Unit::Duration | Unit::Year | Unit::Clock | Unit::Date) {
             None
         } else {
             time_frame(tokens, &words, w)
@@ -158,7 +187,20 @@ fn figure_at(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<(f64, Un
     let norm = |w: usize| normalize(&tokens[words[w]]);
     let token = &tokens[words[w]];
     let (mut value, mut unit, mut last) = if token.kind == TokenKind::Number {
+        if is_identifier(tokens, words, w) {
+            return None;
+        }
         let (value, unit) = parse_figure(token.text)?;
+        if let Some(date) = date_at(tokens, words, w, value, unit) {
+            return Some(date);
+        }
+        // "9m high" is nine metres, not nine million.
+        let dimension = |at: usize| {
+            at < words.len() && matches!(norm(at).as_ref(), "high" | "tall" | "long" | "wide" | "deep" | "away")
+        };
+        if unit == Unit::Count && token.text.ends_with('m') && value >= 1e6 && dimension(w + 1) {
+            return Some((value / 1e6, Unit::Length, w));
+        }
         // A vote or a score, "5-4", is one figure, valued at its first count.
         let k = words[w];
         let score = unit == Unit::Count
@@ -204,6 +246,14 @@ fn figure_at(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<(f64, Un
                 last += 2;
             }
             _ => {}
+        }
+    }
+    // A length: "9-meter", "30-foot", "40 miles", "10 kilometres".
+    if unit == Unit::Count {
+        if let Some(metres) = (last + 1 < words.len()).then(|| metres_in(&norm(last + 1))).flatten() {
+            value *= metres;
+            unit = Unit::Length;
+            last += 1;
         }
     }
     // A clock time: "12:50pm", "9 pm", "12:20 a.m.", "0900 GMT".
@@ -257,6 +307,88 @@ fn figure_at(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<(f64, Un
         }
     }
     Some((value, unit, last))
+}
+
+/// Whether two tokens are joined by a dash alone ("4.50%-4.75%", "4.5 – 4.75%").
+fn dashed(tokens: &[Token<'_>], from: usize, to: Option<usize>) -> bool {
+    let Some(to) = to else { return false };
+    let between: Vec<&str> =
+        tokens[from + 1..to].iter().filter(|t| t.kind != TokenKind::Space).map(|t| t.text).collect();
+    matches!(between[..], ["-" | "–" | "—"])
+}
+
+/// Whether the number at `words[w]` names something rather than counting
+/// it: "COVID-19", "F-16" (a capitalised word joined by a hyphen), "Flight
+/// 370", "Article 50".
+fn is_identifier(tokens: &[Token<'_>], words: &[usize], w: usize) -> bool {
+    let k = words[w];
+    let joined = k >= 2
+        && tokens[k - 1].text == "-"
+        && tokens[k - 2].kind == TokenKind::Word
+        && tokens[k - 2].text.chars().any(|c| c.is_ascii_uppercase());
+    let named = w > 0
+        && matches!(
+            normalize(&tokens[words[w - 1]]).as_ref(),
+            "flight" | "route" | "article" | "section" | "chapter" | "platform" | "gate" | "no"
+        )
+        && tokens[words[w - 1]].text.chars().next().is_some_and(char::is_uppercase);
+    joined || named
+}
+
+/// The month a word names (1 to 12): "March", "Mar", "Sept.".
+fn month(word: &str) -> Option<u8> {
+    #[rustfmt::skip]
+    const MONTHS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ];
+    let word = word.trim_end_matches('.');
+    if word.len() < 3 {
+        return None;
+    }
+    let at = MONTHS
+        .iter()
+        .position(|m| *m == word || word.len() == 3 && m.starts_with(word) || word == "sept" && *m == "september")?;
+    Some(at as u8 + 1)
+}
+
+/// A date at the day `words[w]`, next to its month ("Mar 3", "3 March",
+/// "March 3, 2024"): month × 100 + day, and the last word it takes.
+fn date_at(tokens: &[Token<'_>], words: &[usize], w: usize, value: f64, unit: Unit) -> Option<(f64, Unit, usize)> {
+    let day = tokens[words[w]].text.bytes().all(|b| b.is_ascii_digit()) && unit == Unit::Count;
+    if !day || !(1.0..=31.0).contains(&value) {
+        return None;
+    }
+    let norm = |at: usize| normalize(&tokens[words[at]]);
+    // "May" before a number is a month only capitalised (else "may 3 ...").
+    let before = (w > 0)
+        .then(|| words[w - 1])
+        .filter(|&k| tokens[k].text.starts_with(char::is_uppercase))
+        .and_then(|_| month(&norm(w - 1)));
+    let after = (w + 1 < words.len()).then(|| month(&norm(w + 1))).flatten();
+    let (month, mut last) = match (before, after) {
+        (Some(m), _) => (m, w),
+        (None, Some(m)) => (m, w + 1),
+        _ => return None,
+    };
+    // A year right after: "March 3, 2024", "3 March 2024".
+    if last + 1 < words.len() && is_year(tokens[words[last + 1]].text) {
+        last += 1;
+    }
+    Some((f64::from(month) * 100.0 + value, Unit::Date, last))
+}
+
+/// Metres in one unit of length named by `word` (normalised; "m" only as a
+/// suffix, where the caller allows it).
+fn metres_in(word: &str) -> Option<f64> {
+    Some(match word {
+        "m" | "metre" | "metres" | "meter" | "meters" => 1.0,
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => 1000.0,
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => 0.01,
+        "mile" | "miles" => 1609.344,
+        "ft" | "foot" | "feet" => 0.3048,
+        "yard" | "yards" => 0.9144,
+        _ => return None,
+    })
 }
 
 /// A plain count in digits or words at `words[w]` (no clock, no span).
@@ -462,6 +594,11 @@ fn parse_figure(text: &str) -> Option<(f64, Unit)> {
         "hundred" => 1e2,
         _ => 1.0,
     };
+    if unit.is_none() {
+        if let Some(metres) = metres_in(suffix).filter(|_| suffix != "m") {
+            return Some((value * metres, Unit::Length));
+        }
+    }
     let unit = match unit {
         Some(u) => u,
         None if suffix == "%" => Unit::Percent,
