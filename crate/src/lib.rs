@@ -35,6 +35,7 @@ pub mod terms;
 pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod words;
 
 pub use compare::{compare, explain, rediff, CompareError, CompareOptions, Document, WordDiffs};
 pub use report::Report;

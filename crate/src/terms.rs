@@ -8,7 +8,9 @@
 
 use foldhash::{HashMap, HashMapExt};
 
+use crate::numbers::same_quantity;
 use crate::tokenize::{normalize_into, tokenize, Token, TokenKind};
+pub use crate::words::{fold_umlauts, is_stopword, stem, STEM_CHARS};
 
 /// Interned term id.
 pub type Term = u32;
@@ -207,7 +209,7 @@ impl Vocabulary {
             fingerprint.write(norm.as_bytes());
             let stem = match token.kind {
                 TokenKind::Number => {
-                    value = figure_value(&norm, &mut figure);
+                    value = figure_value(token.text, &mut figure);
                     if value.is_some() {
                         figure.as_str()
                     } else {
@@ -401,29 +403,20 @@ const LOWER: u8 = 2;
 /// Words of at least this many bytes may be compounds.
 const LONG_WORD: usize = 8;
 
-/// Characters a stem keeps by default ([`crate::align::AlignConfig::stem_chars`]).
-pub const STEM_CHARS: usize = 5;
-
-/// Word stem good enough for matching inflections in English and German:
-/// a plural or possessive `s` dropped, then the first `chars` characters
-/// ("smugglers" ~ "smuggling", "fines" ~ "fine" at five). The caller folds umlauts first.
-/// Figures are grouped by the same stems of what they count.
-pub fn stem(word: &str, chars: usize) -> &str {
-    let word = word.strip_suffix("'s").unwrap_or(word);
-    let word = match word.strip_suffix('s') {
-        Some(w) if w.chars().count() >= 3 && !w.ends_with('s') => w,
-        _ => word,
-    };
-    word.char_indices().nth(chars).map_or(word, |(end, _)| &word[..end])
-}
-
 /// A figure's value, and its term into `out`: the number itself, with its
 /// currency and percent sign dropped and its scale applied, so "5%" meets
 /// "five per cent" and "£33m" meets "£33 million"; a time keeps its colon
 /// ("12.50pm" and "12:50pm" are both "12:50"). `None` for a figure it cannot read.
-pub fn figure_value(norm: &str, out: &mut String) -> Option<f64> {
+pub fn figure_value(text: &str, out: &mut String) -> Option<f64> {
+    let lower;
+    let text = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = text.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        text
+    };
     // A currency sign, and the letters before a dollar sign ("us$", "a$"), say nothing of the value.
-    let body = norm.trim_start_matches(|c: char| c.is_ascii_lowercase()).trim_start_matches(['£', '$', '€', '¥', '₹']);
+    let body = text.trim_start_matches(|c: char| c.is_ascii_lowercase()).trim_start_matches(['£', '$', '€', '¥', '₹']);
     let digits = body.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':')).unwrap_or(body.len());
     let (number, suffix) = body.split_at(digits);
     let number = number.trim_end_matches('.');
@@ -433,14 +426,8 @@ pub fn figure_value(norm: &str, out: &mut String) -> Option<f64> {
         out.extend(number.chars().map(|c| if c == '.' { ':' } else { c }));
         return number.split([':', '.']).next()?.parse().ok();
     }
-    let scale = match suffix {
-        "k" | "thousand" => 1e3,
-        "m" | "mn" | "million" | "millionen" => 1e6,
-        "bn" | "billion" | "milliarden" => 1e9,
-        "tn" | "trillion" => 1e12,
-        _ => 1.0,
-    };
-    let value = number.parse::<f64>().ok()? * scale;
+    let (number, scale, _, _) = crate::numbers::number_and_scale(body)?;
+    let value = number * scale;
     use std::fmt::Write;
     let _ = write!(out, "{value}");
     Some(value)
@@ -459,28 +446,6 @@ pub fn near_figures<'a>(x: &'a [(f64, Term)], y: &'a [(f64, Term)]) -> impl Iter
             .find(|&&(q, tq)| tq != tp && same_quantity(p, q))
             .map(|&(_, tq)| (tp, tq))
     })
-}
-
-/// Two figures that may state one quantity: equal, or within 3% of each
-/// other ("11,316" and "11,300"); years only when equal.
-pub fn same_quantity(p: f64, q: f64) -> bool {
-    let year = |v: f64| v.fract() == 0.0 && (1800.0..=2200.0).contains(&v);
-    p == q || (!year(p) && !year(q) && (p - q).abs() <= 0.03 * p.abs().max(q.abs()))
-}
-
-/// German umlauts and ß folded, for matching only: "Stärke" meets "stark",
-/// "Straße" "Strasse".
-pub fn fold_umlauts(word: &str, out: &mut String) {
-    out.clear();
-    for c in word.chars() {
-        match c {
-            'ä' => out.push('a'),
-            'ö' => out.push('o'),
-            'ü' => out.push('u'),
-            'ß' => out.push_str("ss"),
-            _ => out.push(c),
-        }
-    }
 }
 
 /// A number written as a word, as the figure: "five", "fifth", "fünf" and
@@ -506,24 +471,6 @@ pub fn number_word(word: &str) -> Option<&'static str> {
         "hundred" | "hundert" => "100",
         _ => return None,
     })
-}
-
-/// Function words of English and German: they connect, they do not carry content.
-const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are",
-    "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we",
-    "you", "i", "his", "her", "their", "our", "has", "have", "had", "will", "would", "can", "could", "should", "not",
-    "no", "so", "than", "then", "there", "which", "who", "whom", "what", "when", "where", "also", "into", "over",
-    "after", "about", "up", "out", "all", "said", "says", "him", "them", "us", "do", "does", "did", "if", "s", "der",
-    "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "aber", "in", "im",
-    "am", "an", "auf", "mit", "von", "zu", "zum", "zur", "für", "ist", "sind", "war", "hat", "haben", "es", "er",
-    "sie", "wir", "ich", "nicht", "sich", "auch", "dass", "wie", "so", "bei", "aus", "nach", "wird", "werden", "kann",
-    "man", "noch",
-];
-
-/// Whether `word` (normalised) is a function word.
-pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
 }
 
 /// FNV-1a: a small, stable hash for fingerprints (same on every platform).

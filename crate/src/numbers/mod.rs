@@ -15,9 +15,10 @@ use serde::{Deserialize, Serialize};
 
 mod read;
 
+pub(crate) use read::number_and_scale;
 pub use read::{read_figures, read_figures_in};
 
-use crate::terms::{stem, STEM_CHARS};
+use crate::words::{stem, STEM_CHARS};
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -178,12 +179,24 @@ fn affinity(x: &NumberFact, y: &NumberFact, same_thing: bool, linked: bool) -> O
                 || same_value && specific(x.value)
                 || same_thing && compatible(x, y)
                 // Particular values within 3% are one quantity at other precision ("11,316" / "about 11,300").
-                || specific(x.value) && specific(y.value) && crate::terms::same_quantity(x.value, y.value)
+                || specific(x.value) && specific(y.value) && same_quantity(x.value, y.value)
         }
         _ if is_money(x.unit) || x.unit == Unit::Percent => same_thing || same_value || linked,
         _ => same_value || linked,
     };
     possible.then_some(2 * u8::from(linked) + 2 * u8::from(same_value) + u8::from(same_thing))
+}
+
+/// Two figures that may state one quantity: equal, or within 3% of each
+/// other ("11,316" and "11,300"); years only when equal. The one rounding
+/// rule, for the figures and the aligner's terms.
+pub fn same_quantity(p: f64, q: f64) -> bool {
+    p == q || !read::is_year_value(p) && !read::is_year_value(q) && within_rounding(p, q)
+}
+
+/// Within 3% of the larger: a rounding ("11,316" and "11,300").
+fn within_rounding(p: f64, q: f64) -> bool {
+    (p - q).abs() <= 0.03 * p.abs().max(q.abs())
 }
 
 /// A value too particular to recur by chance: a fraction, or 100 and more.
@@ -368,7 +381,7 @@ fn compatible(x: &NumberFact, y: &NumberFact) -> bool {
             _ => !h.qualifier.is_empty() && near(0.1),
         }
     };
-    (x.value - y.value).abs() <= 0.03 * x.value.abs().max(y.value.abs()) || allows(x, y.value) || allows(y, x.value)
+    within_rounding(x.value, y.value) || allows(x, y.value) || allows(y, x.value)
 }
 
 /// Keys shared by more figures than this (a value every paragraph repeats)

@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 
 use super::{NumberFact, Period, Unit};
-use crate::terms::is_stopword;
 use crate::tokenize::{normalize, tokenize, Token, TokenKind};
+use crate::words::is_stopword;
 
 const QUALIFIERS: &[&str] = &[
     "more than",
@@ -528,7 +528,39 @@ fn time_frame(tokens: &[Token<'_>], words: &[usize], w: usize) -> Option<Period>
 /// A calendar year as written: four digits, 1800 to 2100.
 fn is_year(text: &str) -> bool {
     let digits = text.trim_end_matches('.');
-    digits.len() == 4 && digits.parse::<u16>().is_ok_and(|y| (1800..=2100).contains(&y))
+    digits.len() == 4 && digits.parse::<u16>().is_ok_and(|y| is_year_value(f64::from(y)))
+}
+
+/// Whether a whole number may be a calendar year: 1800 to 2100.
+pub(crate) fn is_year_value(value: f64) -> bool {
+    value.fract() == 0.0 && (1800.0..=2100.0).contains(&value)
+}
+
+/// The number at the start of `text` (lower case, no currency sign) and
+/// the scale its suffix gives: "1,100" 1100, "3,5" 3.5 (a comma between
+/// groups of three digits separates thousands, otherwise it is a decimal
+/// comma), "33m" 33 × 1e6. Also the suffix and the digits as read. The one
+/// reading of a written number, for the figures and the aligner's terms.
+pub(crate) fn number_and_scale(text: &str) -> Option<(f64, f64, &str, String)> {
+    let digits_end = text.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(text.len());
+    let (figure, suffix) = text.split_at(digits_end);
+    let figure = figure.trim_end_matches('.');
+    let plain: String = if figure.split(',').skip(1).all(|g| g.len() == 3) {
+        figure.replace(',', "")
+    } else {
+        figure.replace('.', "").replace(',', ".")
+    };
+    let value: f64 = plain.parse().ok()?;
+    let suffix = suffix.trim();
+    let scale = match suffix {
+        "m" | "mn" | "million" | "millionen" | "mio" => 1e6,
+        "bn" | "billion" | "milliarden" | "mrd" => 1e9,
+        "tn" | "trillion" => 1e12,
+        "k" | "thousand" => 1e3,
+        "hundred" => 1e2,
+        _ => 1.0,
+    };
+    Some((value, scale, suffix, plain))
 }
 
 /// Value and unit of one number token: `£33 million`, `$10bn`, `31%`, `1,100`, `2025`.
@@ -575,25 +607,7 @@ fn parse_figure(text: &str) -> Option<(f64, Unit)> {
         Some((unit, rest)) => (Some(unit), rest),
         None => (None, lower.as_str()),
     };
-    let digits_end = rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
-    let (figure, suffix) = rest.split_at(digits_end);
-    let figure = figure.trim_end_matches('.');
-    // A comma between groups of three digits separates thousands; otherwise it is a decimal comma.
-    let plain: String = if figure.split(',').skip(1).all(|g| g.len() == 3) {
-        figure.replace(',', "")
-    } else {
-        figure.replace('.', "").replace(',', ".")
-    };
-    let value: f64 = plain.parse().ok()?;
-    let suffix = suffix.trim();
-    let scale = match suffix {
-        "m" | "mn" | "million" | "millionen" | "mio" => 1e6,
-        "bn" | "billion" | "milliarden" | "mrd" => 1e9,
-        "tn" | "trillion" => 1e12,
-        "k" | "thousand" => 1e3,
-        "hundred" => 1e2,
-        _ => 1.0,
-    };
+    let (value, scale, suffix, plain) = number_and_scale(rest)?;
     if unit.is_none() {
         if let Some(metres) = metres_in(suffix).filter(|_| suffix != "m") {
             return Some((value * metres, Unit::Length));
@@ -602,9 +616,7 @@ fn parse_figure(text: &str) -> Option<(f64, Unit)> {
     let unit = match unit {
         Some(u) => u,
         None if suffix == "%" => Unit::Percent,
-        None if scale == 1.0 && !plain.contains('.') && (1800.0..=2100.0).contains(&value) && figure.len() == 4 => {
-            Unit::Year
-        }
+        None if scale == 1.0 && plain.len() == 4 && is_year_value(value) => Unit::Year,
         None => Unit::Count,
     };
     Some((value * scale, unit))
