@@ -216,8 +216,8 @@ impl Vocabulary {
                         &norm
                     }
                 }
-                _ => match number_word(&norm) {
-                    Some(figure) => figure,
+                _ => match number_word(&norm, &mut figure) {
+                    Some(()) => figure.as_str(),
                     None if norm.is_ascii() => stem(&norm, self.stem_chars),
                     None => {
                         fold_umlauts(&norm, &mut folded);
@@ -448,29 +448,15 @@ pub fn near_figures<'a>(x: &'a [(f64, Term)], y: &'a [(f64, Term)]) -> impl Iter
     })
 }
 
-/// A number written as a word, as the figure: "five", "fifth", "fünf" and
-/// "fünfter" all meet "5". English and German, up to twelve, and the tens.
-pub fn number_word(word: &str) -> Option<&'static str> {
-    // Not "one" or "ein" (articles too), nor "achten" (also "to heed").
-    Some(match word {
-        "two" | "second" | "zwei" | "zweite" | "zweiter" | "zweiten" | "zweites" => "2",
-        "three" | "third" | "drei" | "dritte" | "dritter" | "dritten" | "drittes" => "3",
-        "four" | "fourth" | "vier" | "vierte" | "vierter" | "vierten" | "viertes" => "4",
-        "five" | "fifth" | "fünf" | "fünfte" | "fünfter" | "fünften" | "fünftes" => "5",
-        "six" | "sixth" | "sechs" | "sechste" | "sechster" | "sechsten" | "sechstes" => "6",
-        "seven" | "seventh" | "sieben" | "siebte" | "siebter" | "siebten" | "siebtes" => "7",
-        "eight" | "eighth" | "acht" | "achte" | "achter" | "achtes" => "8",
-        "nine" | "ninth" | "neun" | "neunte" | "neunter" | "neunten" | "neuntes" => "9",
-        "ten" | "tenth" | "zehn" | "zehnte" | "zehnter" | "zehnten" | "zehntes" => "10",
-        "eleven" | "eleventh" | "elf" | "elfte" | "elfter" | "elften" | "elftes" => "11",
-        "twelve" | "twelfth" | "zwölf" | "zwölfte" | "zwölfter" | "zwölften" | "zwölftes" => "12",
-        "twenty" | "zwanzig" => "20",
-        "thirty" | "dreißig" => "30",
-        "forty" | "vierzig" => "40",
-        "fifty" | "fünfzig" => "50",
-        "hundred" | "hundert" => "100",
-        _ => return None,
-    })
+/// A number written as a word, as the figure's term into `out`: "five",
+/// "fifth", "fünf" and "fünfter" all meet "5". Up to a hundred: a scale
+/// word ("million") stays a word, as it is a part of a figure.
+pub fn number_word(word: &str, out: &mut String) -> Option<()> {
+    let value = crate::numbers::word_value(word).filter(|&v| v <= 100.0)?;
+    use std::fmt::Write;
+    out.clear();
+    let _ = write!(out, "{value}");
+    Some(())
 }
 
 /// FNV-1a: a small, stable hash for fingerprints (same on every platform).

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 mod read;
 
-pub(crate) use read::number_and_scale;
+pub(crate) use read::{number_and_scale, word_value};
 pub use read::{read_figures, read_figures_in};
 
 use crate::words::{stem, STEM_CHARS};

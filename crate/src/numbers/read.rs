@@ -441,7 +441,7 @@ fn seconds_of(word: &str) -> Option<f64> {
 /// [`word_value`] of a word token, normalised only when it may be one.
 fn word_value_of(token: &Token<'_>) -> Option<f64> {
     let text = token.text;
-    if !(3..=9).contains(&text.len()) {
+    if !(3..=10).contains(&text.len()) {
         return None;
     }
     match text.as_bytes()[0] {
@@ -451,22 +451,24 @@ fn word_value_of(token: &Token<'_>) -> Option<f64> {
     }
 }
 
-/// A number written as a word: "five", "twelve", "forty", "third", "dozen",
-/// "million". Not "one" or "first": too often no figure at all. One `match`:
-/// every word of a text comes here, and most are turned away by length.
-fn word_value(word: &str) -> Option<f64> {
+/// A number written as a word, English or German: "five", "fifth",
+/// "fünf", "fünfter", "forty", "dozen", "million". Not "one", "first" or
+/// "ein" (too often no figure at all), nor "achten" (also "to heed"). The
+/// one table, for the figures and the aligner's terms. One `match`: every
+/// word of a text comes here, and most are turned away by length.
+pub(crate) fn word_value(word: &str) -> Option<f64> {
     Some(match word {
-        "two" | "second" => 2.0,
-        "three" | "third" => 3.0,
-        "four" | "fourth" => 4.0,
-        "five" | "fifth" => 5.0,
-        "six" | "sixth" => 6.0,
-        "seven" | "seventh" => 7.0,
-        "eight" | "eighth" => 8.0,
-        "nine" | "ninth" => 9.0,
-        "ten" | "tenth" => 10.0,
-        "eleven" | "eleventh" => 11.0,
-        "twelve" | "twelfth" | "dozen" => 12.0,
+        "two" | "second" | "zwei" | "zweite" | "zweiter" | "zweiten" | "zweites" => 2.0,
+        "three" | "third" | "drei" | "dritte" | "dritter" | "dritten" | "drittes" => 3.0,
+        "four" | "fourth" | "vier" | "vierte" | "vierter" | "vierten" | "viertes" => 4.0,
+        "five" | "fifth" | "fünf" | "fünfte" | "fünfter" | "fünften" | "fünftes" => 5.0,
+        "six" | "sixth" | "sechs" | "sechste" | "sechster" | "sechsten" | "sechstes" => 6.0,
+        "seven" | "seventh" | "sieben" | "siebte" | "siebter" | "siebten" | "siebtes" => 7.0,
+        "eight" | "eighth" | "acht" | "achte" | "achter" | "achtes" => 8.0,
+        "nine" | "ninth" | "neun" | "neunte" | "neunter" | "neunten" | "neuntes" => 9.0,
+        "ten" | "tenth" | "zehn" | "zehnte" | "zehnter" | "zehnten" | "zehntes" => 10.0,
+        "eleven" | "eleventh" | "elf" | "elfte" | "elfter" | "elften" | "elftes" => 11.0,
+        "twelve" | "twelfth" | "dozen" | "zwölf" | "zwölfte" | "zwölfter" | "zwölften" | "zwölftes" => 12.0,
         "thirteen" => 13.0,
         "fourteen" => 14.0,
         "fifteen" => 15.0,
@@ -474,14 +476,15 @@ fn word_value(word: &str) -> Option<f64> {
         "seventeen" => 17.0,
         "eighteen" => 18.0,
         "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
+        "twenty" | "zwanzig" => 20.0,
+        "thirty" | "dreißig" => 30.0,
+        "forty" | "vierzig" => 40.0,
+        "fifty" | "fünfzig" => 50.0,
         "sixty" => 60.0,
         "seventy" => 70.0,
         "eighty" => 80.0,
         "ninety" => 90.0,
+        "hundert" => 100.0,
         _ => return scale_word(word),
     })
 }
