@@ -383,6 +383,12 @@ test("numbers of independent reports: a dispute, a compatible pair, times and ra
   // No row for a part of a time, nor for the dateline's date.
   const figures = await page.locator("table.numbers li strong").allTextContents();
   for (const part of ["00", "35", "2023", "08", "7", "30"]) assert.ok(!figures.includes(part), `no "${part}" figure: ${figures}`);
+  // Real disagreements first; the filter keeps one verdict.
+  assert.match(await shared.first().locator(".badge").textContent(), /different figures/);
+  await page.selectOption("select.number-filter", "precision");
+  const kept = await page.locator("table.numbers tbody tr .badge").allTextContents();
+  assert.ok(kept.length > 0 && kept.every((b) => /compatible/.test(b)), `only compatible rows: ${kept}`);
+  await page.selectOption("select.number-filter", "all");
   await page.screenshot({ path: join(ARTIFACTS, "numbers.png"), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
@@ -479,6 +485,11 @@ test("on a phone (390 x 844) no view is wider than the screen", async () => {
     await page.click(`[data-view=${view}]`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `${view}: the page is ${width} px wide`);
+    if (view === "numbers" || view === "provenance") {
+      // Verdicts and relations stacked in the phone's width, not in a sideways scroller.
+      const hidden = await page.evaluate(() => { const v = document.getElementById("view"); return v.scrollWidth - v.clientWidth; });
+      assert.ok(hidden <= 1, `${view}: ${hidden} px off the edge of the view`);
+    }
     await page.screenshot({ path: join(ARTIFACTS, `phone-${view}.png`) });
   }
   assert.deepEqual(errors, []);

@@ -388,25 +388,73 @@ function numberRow(body, report, g) {
   tr.lastChild.append(g.only_in === null ? badge(verdictClass, verdictText) : badge("own", "one version"));
 }
 
-/** Numbers: one row per quantity across versions, verdict flagged; each version's own figures listed apart. */
+/** The verdicts a reader can pick, real disagreements first: [key, label]. */
+const NUMBER_FILTERS = [
+  ["all", "all figures"],
+  ["value", "different figures"],
+  ["qualifier", "different hedging"],
+  ["precision", "compatible"],
+  ["agree", "agree"],
+  ["own", "in one version"],
+];
+const verdictOf = (g) => (g.only_in !== null ? "own" : g.disagreement ?? "agree");
+let numberFilter = "all"; // kept across redraws of the view
+
+/**
+ * Numbers: one row per quantity across versions, real disagreements first,
+ * then hedging, compatible figures, agreement; each version's own figures
+ * apart. A filter keeps one verdict; long lists are drawn in parts.
+ */
 export function renderNumbers(root, report) {
+  const order = NUMBER_FILTERS.map(([key]) => key);
+  const groups = report.numbers
+    .map((g, k) => [g, k])
+    .sort(([a, ka], [b, kb]) => order.indexOf(verdictOf(a)) - order.indexOf(verdictOf(b)) || ka - kb)
+    .map(([g]) => g);
+  const counts = Object.fromEntries(order.map((key) => [key, key === "all" ? groups.length : groups.filter((g) => verdictOf(g) === key).length]));
+  if (!counts[numberFilter]) numberFilter = "all";
+  const pick = el("select", "number-filter");
+  pick.setAttribute("aria-label", "Show figures by verdict");
+  for (const [key, label] of NUMBER_FILTERS) {
+    if (key !== "all" && !counts[key]) continue;
+    pick.append(Object.assign(el("option", "", `${label} (${counts[key].toLocaleString("en")})`), { value: key, selected: key === numberFilter }));
+  }
+  pick.addEventListener("change", () => {
+    numberFilter = pick.value;
+    renderNumbers(root, report);
+    root.querySelector("select.number-filter")?.focus();
+  });
+  const bar = el("p", "number-bar");
+  const label = el("label", "", "Show ");
+  label.append(pick);
+  bar.append(label);
+  const shown = groups.filter((g) => numberFilter === "all" || verdictOf(g) === numberFilter);
+  const sharedRows = shown.filter((g) => g.only_in === null);
+  const ownRows = shown.filter((g) => g.only_in !== null);
   const table = el("table", "numbers");
   const head = table.createTHead().insertRow();
   for (const h of ["What", "Figures by version, in their sentences", "Verdict"]) head.append(Object.assign(el("th", "", h), { scope: "col" }));
-  const shared = table.createTBody();
-  const own = report.numbers.filter((g) => g.only_in !== null);
-  for (const g of report.numbers.filter((g) => g.only_in === null)) numberRow(shared, report, g);
-  if (!shared.rows.length) shared.insertRow().append(Object.assign(el("td", "", "No figure appears in more than one version."), { colSpan: 3 }));
-  const nodes = [table];
-  if (own.length) {
-    const apart = el("table", "numbers own");
-    apart.append(Object.assign(el("caption", "", `Only in one version (${own.length})`)));
-    const body = apart.createTBody();
-    for (const g of own) numberRow(body, report, g);
+  const nodes = [bar];
+  if (sharedRows.length || !ownRows.length) nodes.push(table);
+  if (!report.numbers.some((g) => g.only_in === null) && numberFilter === "all") {
+    table.createTBody().insertRow().append(Object.assign(el("td", "", "No figure appears in more than one version."), { colSpan: 3 }));
+  }
+  const apart = el("table", "numbers own");
+  if (ownRows.length) {
+    apart.append(Object.assign(el("caption", "", `Only in one version (${ownRows.length.toLocaleString("en")})`)));
     nodes.push(apart);
   }
   replaceView(root, ...nodes);
-  drawnAtOnce();
+  // A part is a table body of its own; parts past the shared rows go to the other table.
+  const rows = [...sharedRows, ...ownRows];
+  drawInParts(document.createDocumentFragment(), rows.length, (start, end) => {
+    for (const [target, from, to] of [[table, start, Math.min(end, sharedRows.length)], [apart, Math.max(start, sharedRows.length), end]]) {
+      if (from >= to) continue;
+      const body = target.createTBody();
+      for (const g of rows.slice(from, to)) numberRow(body, report, g);
+    }
+    return document.createDocumentFragment();
+  });
   return report.numbers.length;
 }
 
