@@ -6,13 +6,14 @@ use std::fmt;
 use foldhash::{HashSet, HashSetExt};
 use serde::{Deserialize, Serialize};
 
-use crate::align::{align, align_explained, groups, support, AlignConfig, Alignment, Evidence, LinkKind, Prepared};
+use crate::align::{align, align_explained, AlignConfig, Alignment, Evidence, Prepared};
 use crate::diff::{diff_tokens, mark_quotes, DiffOptions, WordOp};
+use crate::groups::{groups, support};
 use crate::numbers::{group_numbers, read_figures_in, Disagreement, NumberFact, NumberGroup};
 use crate::provenance::{parse_time, provenance, Provenance, Published, Version, Words};
 use crate::quotes::{find_quotes, group_quotes, Quote, QuoteGroup, RawQuote};
 use crate::report::{
-    round_score, DocumentReport, Link, Overlap, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
+    round_score, DocumentReport, Link, LinkKind, Overlap, PairReport, Report, Segment, Span, Summary, SCHEMA_VERSION,
 };
 use crate::segment::{classify, segment, segment_lines, RawSegment, SegmentKind};
 use crate::terms::Role;

@@ -305,10 +305,21 @@ pub fn rebuild(ops: &[WordOp]) -> (String, String) {
     (old, new)
 }
 
+/// `[-old-]{+new+}` markup of a word diff.
+pub fn render_ops(ops: &[WordOp]) -> String {
+    ops.iter()
+        .map(|o| match o.tag {
+            Tag::Equal => o.text.clone(),
+            Tag::Delete => format!("[-{}-]", o.text),
+            Tag::Insert => format!("{{+{}+}}", o.text),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    use super::render_ops as show;
     use super::*;
-    use crate::report::render_ops as show;
 
     #[test]
     fn reworded_phrase_is_one_change_not_confetti() {

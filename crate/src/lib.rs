@@ -7,7 +7,16 @@
 //! 2. [`align`]: the sentences of every pair of versions -> links
 //!    (one-to-one, splits, merges, moves) and unmatched sentences;
 //! 3. [`diff`]: a word diff inside every link, via `similar`;
-//! 4. [`report`]: one serde report, the same from Rust and JavaScript.
+//! 4. [`groups`]: across all versions, groups of corresponding sentences;
+//! 5. [`quotes`], [`numbers`], [`provenance`]: quotations, figures and who
+//!    reprinted whose words;
+//! 6. [`report`]: one serde report, the same from Rust and JavaScript;
+//!    [`compare`] runs the stages.
+//!
+//! Layers, each using only those below it: `tokenize`, `words`, `diff`,
+//! `segment`, `numbers`, `terms`, `quotes`, `report`, `union_find`,
+//! `align`, `groups`, `provenance`, `compare`, `tabulate`, `wasm`
+//! (`python3 ../shared/tools/layers.py crate/src --cycles`).
 //!
 //! ```
 //! use variorum::{compare, CompareOptions, Document};
@@ -17,7 +26,7 @@
 //! ];
 //! let report = compare(&docs, &CompareOptions::default())?;
 //! let changed = &report.pairs[0].links[0];
-//! assert_eq!(variorum::report::render_ops(&changed.ops), "More than [-1,100-]{+1,200+} people crossed.");
+//! assert_eq!(variorum::diff::render_ops(&changed.ops), "More than [-1,100-]{+1,200+} people crossed.");
 //! # Ok::<(), variorum::CompareError>(())
 //! ```
 #![warn(missing_docs)]
@@ -25,6 +34,7 @@
 pub mod align;
 pub mod compare;
 pub mod diff;
+pub mod groups;
 pub mod numbers;
 pub mod provenance;
 pub mod quotes;
@@ -33,6 +43,7 @@ pub mod segment;
 pub mod tabulate;
 pub mod terms;
 pub mod tokenize;
+pub mod union_find;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 pub mod words;

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use crate::align::LinkKind;
 use crate::numbers::{Disagreement, Unit};
 use crate::provenance::Relation;
+use crate::report::LinkKind;
 use crate::report::{Overlap, Report};
 
 /// A report cut down to its links and figures.

@@ -6,9 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use variorum::align::LinkKind;
 use variorum::numbers::Disagreement;
 use variorum::provenance::{Origin, Relation};
+use variorum::report::LinkKind;
 use variorum::segment::SegmentKind;
 use variorum::{compare, CompareOptions, Document, Report};
 

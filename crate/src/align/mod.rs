@@ -25,35 +25,19 @@ mod units;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::report::LinkKind;
 use crate::terms::Role;
 
 pub use candidates::Indexed;
 pub use config::AlignConfig;
 pub use evidence::{Evidence, FactPair, FEATURES, FEATURE_NAMES};
 pub use prepared::Prepared;
-pub use units::{groups, support, UnionFind};
 
 use candidates::candidates;
 use chain::{mutual_best, order_chain};
 use evidence::shared_facts;
 use gaps::{fill_gaps, Corridor, Neighbours};
 use units::units;
-
-/// How close two linked sentences are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum LinkKind {
-    /// The same words (case, quote marks, punctuation and spacing aside).
-    Identical,
-    /// A few words changed.
-    MinorEdit,
-    /// The same content in other words.
-    Paraphrase,
-    /// Part of one sentence is in the other (splits, merges, shared clauses).
-    Partial,
-}
 
 /// A set of linked sentences: `a` of the first version, `b` of the second.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

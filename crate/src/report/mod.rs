@@ -4,16 +4,17 @@
 //! Spans carry both units, UTF-8 bytes for Rust and UTF-16 code units for
 //! JavaScript, so the report is identical whichever door it came out of.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
-use crate::align::LinkKind;
-use crate::diff::{Tag, WordOp};
-use crate::numbers::{Disagreement, NumberGroup};
-use crate::provenance::Provenance;
+use crate::diff::WordOp;
+use crate::numbers::NumberGroup;
 use crate::quotes::QuoteGroup;
 use crate::segment::SegmentKind;
+
+mod provenance;
+mod text;
+
+pub use provenance::{Lineage, Origin, Provenance, Relation, Reuse, Run, SentenceOrigin};
 
 /// Version of the report's shape. Bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -175,129 +176,24 @@ pub struct Summary {
     pub numbers_hedged: usize,
 }
 
-/// Readable rendering for snapshots and the CLI's text format:
-/// `[-deleted-]{+inserted+}` inside linked sentences.
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (k, d) in self.documents.iter().enumerate() {
-            writeln!(f, "# version {k}: {} ({} segments)", d.name, d.segments.len())?;
-            for (i, s) in d.segments.iter().enumerate() {
-                writeln!(f, "  {i:>3} {:<11} support {} | {}", kind_name(s.kind), s.support, one_line(&s.text))?;
-            }
-        }
-        for p in &self.pairs {
-            let (da, db) = (&self.documents[p.a], &self.documents[p.b]);
-            writeln!(f, "\n## {} -> {} (similarity {:.2})", da.name, db.name, p.similarity)?;
-            for l in &p.links {
-                let moved = if l.moved { " moved" } else { "" };
-                writeln!(f, "  {:?} ~ {:?} {:?} {:.2}{moved}", l.a, l.b, l.kind, l.score)?;
-                writeln!(f, "      {}", one_line(&render_ops(&l.ops)))?;
-            }
-            for o in &p.overlaps {
-                writeln!(f, "  shared fact [{}] ~ [{}] {:.2}", o.a, o.b, o.score)?;
-            }
-            for &i in &p.unmatched_a {
-                writeln!(f, "  only in {}: [{i}] {}", da.name, one_line(&da.segments[i].text))?;
-            }
-            for &j in &p.unmatched_b {
-                writeln!(f, "  only in {}: [{j}] {}", db.name, one_line(&db.segments[j].text))?;
-            }
-        }
-        writeln!(f, "\n## Provenance")?;
-        for p in &self.provenance.pairs {
-            let direction = match p.source {
-                Some(s) => format!(", {} first", self.documents[s].name),
-                None => String::new(),
-            };
-            writeln!(
-                f,
-                "  {} ~ {}: {:?} ({:.0}% and {:.0}% verbatim, {:.0}% close{direction})",
-                self.documents[p.a].name,
-                self.documents[p.b].name,
-                p.relation,
-                100.0 * p.shared_a,
-                100.0 * p.shared_b,
-                100.0 * p.close
-            )?;
-        }
-        for (d, l) in self.provenance.tree.iter().enumerate() {
-            if let Some(parent) = l.parent {
-                let how = if l.directed { "derives from" } else { "shares a source with" };
-                writeln!(f, "  {} {how} {} ({:?})", self.documents[d].name, self.documents[parent].name, l.relation)?;
-            }
-        }
-        if !self.quotes.is_empty() {
-            writeln!(f, "\n## Quotes")?;
-        }
-        for g in &self.quotes {
-            let verdict = match (g.only_in, g.variant) {
-                (Some(d), _) => format!("only in {}", self.documents[d].name),
-                (None, true) => "VARIANT WORDING".to_string(),
-                (None, false) => "same wording".to_string(),
-            };
-            writeln!(f, "  {verdict}")?;
-            for (q, ops) in g.quotes.iter().zip(&g.diffs) {
-                let who = q.speaker.as_deref().unwrap_or("?");
-                writeln!(
-                    f,
-                    "    {} [{}] ({who}): {}",
-                    self.documents[q.doc].name,
-                    q.segment,
-                    one_line(&render_ops(ops))
-                )?;
-            }
-        }
-        if !self.numbers.is_empty() {
-            writeln!(f, "\n## Numbers")?;
-        }
-        for g in &self.numbers {
-            let verdict = match (g.only_in, g.disagreement) {
-                (Some(_), _) => "only one version",
-                (None, Some(Disagreement::Value)) => "DIFFERENT FIGURES",
-                (None, Some(Disagreement::Qualifier)) => "DIFFERENT HEDGING",
-                (None, Some(Disagreement::Precision)) => "compatible (other precision)",
-                (None, None) => "agree",
-            };
-            let facts: Vec<String> = g
-                .facts
-                .iter()
-                .map(|n| {
-                    format!("{} [{}] \"{} {}\"", self.documents[n.doc].name, n.segment, n.text, n.describes.join(" "))
-                })
-                .collect();
-            writeln!(f, "  {verdict}: {}", facts.join(" | "))?;
-        }
-        Ok(())
-    }
-}
-
 /// A score as the report carries it: four decimals, so it reads the same
 /// after any trip through JSON or a JavaScript number.
 pub fn round_score(x: impl Into<f64>) -> f64 {
     ((x.into() * 10_000.0).round() / 10_000.0).max(0.0)
 }
 
-/// `[-old-]{+new+}` markup of a word diff.
-pub fn render_ops(ops: &[WordOp]) -> String {
-    ops.iter()
-        .map(|o| match o.tag {
-            Tag::Equal => o.text.clone(),
-            Tag::Delete => format!("[-{}-]", o.text),
-            Tag::Insert => format!("{{+{}+}}", o.text),
-        })
-        .collect()
-}
-
-fn one_line(s: &str) -> String {
-    s.replace('\n', "⏎")
-}
-
-fn kind_name(kind: SegmentKind) -> &'static str {
-    match kind {
-        SegmentKind::Body => "body",
-        SegmentKind::Heading => "heading",
-        SegmentKind::Bullet => "bullet",
-        SegmentKind::Dateline => "dateline",
-        SegmentKind::Boilerplate => "boilerplate",
-    }
+/// How close two linked sentences are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LinkKind {
+    /// The same words (case, quote marks, punctuation and spacing aside).
+    Identical,
+    /// A few words changed.
+    MinorEdit,
+    /// The same content in other words.
+    Paraphrase,
+    /// Part of one sentence is in the other (splits, merges, shared clauses).
+    Partial,
 }
