@@ -6,8 +6,10 @@
 //! refuses is reported on its own line and the run goes on.
 
 use std::io::{BufRead, BufWriter, Write};
-use std::path::Path;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
 
+use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -15,7 +17,8 @@ use serde_json::{json, Value};
 use variorum::tabulate::tabulate;
 use variorum::{compare, CompareOptions, Document};
 
-use crate::{open_lines, usage, Failure};
+use crate::options::ComparisonArgs;
+use crate::{open_lines, Failure};
 
 /// Sets in flight per thread: enough to keep every core busy between writes.
 const SETS_PER_THREAD: usize = 4;
@@ -35,36 +38,36 @@ enum Source {
     Folders(Vec<std::path::PathBuf>),
 }
 
-pub fn run_batch(args: &[String]) -> Result<(), Failure> {
-    let (mut input, mut output, mut links, mut jobs) = (None, None, false, None);
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--out" => output = Some(it.next().ok_or_else(|| usage("--out needs a file"))?.clone()),
-            "--links" => links = true,
-            "--jobs" => {
-                let n = it.next().ok_or_else(|| usage("--jobs needs a number"))?;
-                jobs = Some(
-                    n.parse::<usize>()
-                        .ok()
-                        .filter(|&n| n > 0)
-                        .ok_or_else(|| usage(format!("--jobs takes a number of threads, not '{n}'")))?,
-                );
-            }
-            flag if flag.starts_with("--") => return Err(usage(format!("unknown option '{flag}'"))),
-            path if input.is_none() => input = Some(path.to_string()),
-            extra => return Err(usage(format!("batch takes one input, not also '{extra}'"))),
-        }
-    }
-    let input =
-        input.ok_or_else(|| usage("batch needs an input: a JSON Lines file, '-' or a folder of story folders"))?;
-    let (source, total) = open(&input)?;
+#[derive(Args)]
+pub struct BatchArgs {
+    /// JSON Lines ('-' for standard input) or a folder of story folders.
+    #[arg(value_name = "IN")]
+    input: String,
+    /// Output file (default: standard output).
+    #[arg(long, value_name = "OUT")]
+    out: Option<PathBuf>,
+    /// Only what a researcher tabulates: each pair's links, overlaps and
+    /// relation, each figure group and its verdict.
+    #[arg(long)]
+    links: bool,
+    /// Threads (default: every core).
+    #[arg(long, value_name = "N")]
+    jobs: Option<NonZeroUsize>,
+    #[command(flatten)]
+    options: ComparisonArgs,
+}
+
+pub fn run_batch(args: &BatchArgs) -> Result<(), Failure> {
+    let (input, links, options) = (&args.input, args.links, args.options.options());
+    let (source, total) = open(input)?;
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
+        .num_threads(args.jobs.map_or(0, NonZeroUsize::get))
         .build()
         .map_err(|e| Failure(1, format!("cannot start threads: {e}")))?;
-    let sink: Box<dyn Write> = match &output {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| Failure(3, format!("cannot write {p}: {e}")))?),
+    let sink: Box<dyn Write> = match &args.out {
+        Some(p) => {
+            Box::new(std::fs::File::create(p).map_err(|e| Failure(3, format!("cannot write {}: {e}", p.display())))?)
+        }
         None => Box::new(std::io::stdout().lock()),
     };
     let mut sink = BufWriter::new(sink);
@@ -81,7 +84,7 @@ pub fn run_batch(args: &[String]) -> Result<(), Failure> {
     };
     let mut run_chunk = |sets: Vec<Result<VersionSet, (Value, String)>>, sink: &mut BufWriter<Box<dyn Write>>| {
         let lines: Vec<(bool, String)> =
-            pool.install(|| sets.into_par_iter().map(|set| result_line(set, links)).collect());
+            pool.install(|| sets.into_par_iter().map(|set| result_line(set, links, &options)).collect());
         for (ok, line) in lines {
             refused += usize::from(!ok);
             done += 1;
@@ -171,10 +174,10 @@ fn read_folder(folder: &Path) -> Result<VersionSet, (Value, String)> {
     Ok(VersionSet { id, versions })
 }
 
-/// One output line, and whether the set was compared.
-fn result_line(set: Result<VersionSet, (Value, String)>, links: bool) -> (bool, String) {
+/// One output line, and whether the set was compared (with the options of `compare`).
+fn result_line(set: Result<VersionSet, (Value, String)>, links: bool, options: &CompareOptions) -> (bool, String) {
     let (id, outcome) = match set {
-        Ok(set) => (set.id, compare(&set.versions, &CompareOptions::default()).map_err(|e| e.to_string())),
+        Ok(set) => (set.id, compare(&set.versions, options).map_err(|e| e.to_string())),
         Err((id, why)) => (id, Err(why)),
     };
     let line = match &outcome {

@@ -20,24 +20,45 @@ fn seed(name: &str) -> String {
 }
 
 #[test]
-fn help_lists_every_option_and_exits_zero() {
-    let out = run(&["--help"], "");
-    assert_eq!(out.status.code(), Some(0));
-    let help = String::from_utf8(out.stdout).unwrap();
-    for option in [
-        "--format",
-        "--base",
-        "--presplit",
-        "--ignore-case",
-        "--ignore-punctuation",
-        "--ignore-whitespace",
-        "--jsonl",
-        "--out",
-        "--set",
-        "EXIT CODES",
-    ] {
-        assert!(help.contains(option), "help mentions {option}");
+fn every_subcommand_has_help_listing_its_options_and_exits_zero() {
+    let comparing =
+        ["--base", "--presplit", "--ignore-case", "--ignore-punctuation", "--ignore-whitespace", "--word-diffs"];
+    let help = |args: &[&str]| {
+        let out = run(args, "");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let top = help(&["--help"]);
+    for word in ["compare", "align", "batch", "Exit codes"] {
+        assert!(top.contains(word), "--help mentions {word}");
     }
+    let compare = help(&["compare", "--help"]);
+    assert!(comparing.iter().chain(&["--format"]).all(|o| compare.contains(o)), "{compare}");
+    let batch = help(&["batch", "--help"]);
+    assert!(
+        comparing.iter().chain(&["--out", "--links", "--jobs"]).all(|o| batch.contains(o)),
+        "batch takes compare's options too: {batch}"
+    );
+    let align = help(&["align", "--help"]);
+    // Every setting of the aligner, listed from the struct itself.
+    for setting in ["min_similarity", "evidence_weights", "evidence_threshold", "stem_chars", "exact_chain_max"] {
+        assert!(align.contains(setting), "align --help lists {setting}");
+    }
+    assert_eq!(run(&["batch", "--frobnicate", "-"], "").status.code(), Some(2), "an unknown option is refused");
+}
+
+#[test]
+fn batch_honours_the_options_of_compare() {
+    let set =
+        r#"{"id": 1, "versions": [{"name": "a", "text": "The PM spoke."}, {"name": "b", "text": "the PM spoke."}]}"#;
+    let kinds = |args: &[&str]| {
+        let out = run(args, set);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        line["report"]["pairs"][0]["links"][0]["ops"].as_array().unwrap().len()
+    };
+    assert!(kinds(&["batch", "-"]) > 1, "a change of case is a change");
+    assert_eq!(kinds(&["batch", "-", "--ignore-case"]), 1, "all one equal run with --ignore-case");
 }
 
 #[test]

@@ -2,11 +2,16 @@
 //! serves every language and text type; `python3 bench/align.py --sweep`
 //! scores the settings around it.
 
+use serde::{Deserialize, Serialize};
+
 use super::evidence::FEATURES;
 use crate::terms::STEM_CHARS;
 
-/// One fixed configuration for every language and text type.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One fixed configuration for every language and text type. Serde names
+/// its fields, so every front door lists and sets them from the struct
+/// itself (`variorum align --set NAME=VALUE`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct AlignConfig {
     /// Least weighted Dice similarity for a one-to-one link.
     pub min_similarity: f32,
@@ -67,48 +72,6 @@ pub struct AlignConfig {
     /// steps, a few milliseconds: a 100 KB article has about 1,000 sentences,
     /// so every real article gets the exact chain and 1 MB texts stay linear.
     pub exact_chain_max: usize,
-}
-
-impl AlignConfig {
-    /// Sets one field by name, for experiments (`variorum align --set name=value`).
-    pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        let number = || value.parse::<f32>().map_err(|_| format!("{name} takes a number, not '{value}'"));
-        let count = || value.parse::<usize>().map_err(|_| format!("{name} takes a whole number, not '{value}'"));
-        match name {
-            "min_similarity" => self.min_similarity = number()?,
-            "min_containment" => self.min_containment = number()?,
-            "min_cover" => self.min_cover = number()?,
-            "attach" => self.attach = number()?,
-            "gap_similarity" => self.gap_similarity = number()?,
-            "attach_new" => self.attach_new = number()?,
-            "min_shared_terms" => self.min_shared_terms = count()?,
-            "minor_edit" => self.minor_edit = number()?,
-            "paraphrase" => self.paraphrase = number()?,
-            "probe_terms" => self.probe_terms = count()?,
-            "max_postings" => self.max_postings = count()?,
-            "max_candidates" => self.max_candidates = count()?,
-            "evidence_similarity" => self.evidence_similarity = number()?,
-            "evidence_weights" => {
-                let weights: Vec<f32> = value
-                    .split(',')
-                    .map(|w| w.trim().parse::<f32>())
-                    .collect::<Result<_, _>>()
-                    .map_err(|_| format!("{name} takes {FEATURES} numbers separated by commas, not '{value}'"))?;
-                self.evidence_weights = weights
-                    .try_into()
-                    .map_err(|w: Vec<f32>| format!("{name} takes {FEATURES} numbers, not {}", w.len()))?;
-            }
-            "evidence_bias" => self.evidence_bias = number()?,
-            "evidence_threshold" => self.evidence_threshold = number()?,
-            "evidence_rank" => self.evidence_rank = count()?,
-            "evidence_max_related" => self.evidence_max_related = number()?,
-            "function_word_weight" => self.function_word_weight = number()?,
-            "stem_chars" => self.stem_chars = count()?,
-            "exact_chain_max" => self.exact_chain_max = count()?,
-            _ => return Err(format!("no alignment setting '{name}'")),
-        }
-        Ok(())
-    }
 }
 
 impl Default for AlignConfig {

@@ -120,7 +120,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
     let (quotes, numbers) = if complete {
         let quotes = group_quotes(texts.iter().enumerate().flat_map(|(d, t)| t.quotes(d)).collect());
         let figures = versions.iter().enumerate().flat_map(|(d, v)| v.text.figures(d, &v.tokens)).collect();
-        (quotes, group_numbers(figures, &linked_segments(&pairs)))
+        (quotes, group_numbers(figures, &linked_segments(&pairs), options.align.stem_chars))
     } else {
         (Vec::new(), Vec::new())
     };

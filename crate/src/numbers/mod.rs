@@ -18,7 +18,7 @@ mod read;
 pub(crate) use read::{number_and_scale, word_value};
 pub use read::{read_figures, read_figures_in};
 
-use crate::words::{stem, STEM_CHARS};
+use crate::words::stem;
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -216,10 +216,16 @@ enum Key {
     Thing(Unit, u32),
 }
 
-/// Groups facts across versions, strongest correspondences first; a version
-/// may restate its figure in a group but never gives it two values. `linked` holds the (doc, segment, doc,
-/// segment) pairs of sentences the alignment links.
-pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usize, usize)>) -> Vec<NumberGroup> {
+/// Groups facts across versions, strongest correspondences first; a
+/// version may restate its figure in a group but never gives it two values.
+/// `linked` holds the (doc, segment, doc, segment) pairs of sentences the
+/// alignment links; what figures count is compared by stems of
+/// `stem_chars` characters, the aligner's own setting.
+pub fn group_numbers(
+    facts: Vec<NumberFact>,
+    linked: &HashSet<(usize, usize, usize, usize)>,
+    stem_chars: usize,
+) -> Vec<NumberGroup> {
     // What each figure counts, as numbers: one per distinct stem.
     let mut ids: HashMap<&str, u32> = HashMap::new();
     let stems: Vec<Vec<u32>> = facts
@@ -229,7 +235,7 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
                 .iter()
                 .map(|d| {
                     let next = ids.len() as u32;
-                    *ids.entry(stem(d, STEM_CHARS)).or_insert(next)
+                    *ids.entry(stem(d, stem_chars)).or_insert(next)
                 })
                 .collect()
         })
@@ -310,7 +316,7 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
             m.sort_by_key(|&k| slots[k].as_ref().map(|f| (f.doc, f.segment)));
             let facts: Vec<NumberFact> = m.iter().filter_map(|&k| slots[k].take()).collect();
             let only_in = (facts.len() == 1).then_some(facts[0].doc);
-            NumberGroup { disagreement: verdict(&facts), label: label(&facts), facts, only_in }
+            NumberGroup { disagreement: verdict(&facts), label: label(&facts, stem_chars), facts, only_in }
         })
         .collect();
     // Figures several versions give first, then each version's own, in reading order.
@@ -319,17 +325,17 @@ pub fn group_numbers(facts: Vec<NumberFact>, linked: &HashSet<(usize, usize, usi
 }
 
 /// The word for the thing counted most of a group's figures give.
-fn label(facts: &[NumberFact]) -> String {
+fn label(facts: &[NumberFact], stem_chars: usize) -> String {
     if !matches!(facts[0].unit, Unit::Count | Unit::Percent | Unit::Length) && !is_money(facts[0].unit) {
         return String::new();
     }
     let words: Vec<&str> = facts.iter().filter_map(|f| f.describes.first()).map(String::as_str).collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for w in &words {
-        *counts.entry(stem(w, STEM_CHARS)).or_default() += 1;
+        *counts.entry(stem(w, stem_chars)).or_default() += 1;
     }
     // The first of the most given: `max_by_key` keeps the last of equals, so from the end.
-    words.iter().rev().max_by_key(|w| counts[stem(w, STEM_CHARS)]).map_or_else(String::new, |w| w.to_string())
+    words.iter().rev().max_by_key(|w| counts[stem(w, stem_chars)]).map_or_else(String::new, |w| w.to_string())
 }
 
 /// Whether a unit is a currency.
@@ -405,6 +411,7 @@ fn units_in(members: &[usize], facts: &[NumberFact]) -> Vec<Unit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::STEM_CHARS;
 
     fn fact(doc: usize, s: &str) -> NumberFact {
         NumberFact { doc, ..read_figures(s).remove(0) }
@@ -430,22 +437,26 @@ mod tests {
     fn qualifier_and_value_disagreements_are_flagged() {
         let none = HashSet::default();
         let all: HashSet<_> = [(0, 0, 1, 0), (1, 0, 0, 0)].into_iter().collect();
-        let g = group_numbers(vec![fact(0, "from 40 countries"), fact(1, "more than 40 countries")], &none);
+        let g = group_numbers(vec![fact(0, "from 40 countries"), fact(1, "more than 40 countries")], &none, STEM_CHARS);
         assert_eq!(g[0].disagreement, Some(Disagreement::Qualifier));
-        let g = group_numbers(vec![fact(0, "around 6,000 people"), fact(1, "more than 1,100 people")], &all);
+        let g =
+            group_numbers(vec![fact(0, "around 6,000 people"), fact(1, "more than 1,100 people")], &all, STEM_CHARS);
         assert_eq!(g[0].disagreement, Some(Disagreement::Value));
-        let g = group_numbers(vec![fact(0, "£33 million of funding"), fact(1, "£33m funding")], &none);
+        let g = group_numbers(vec![fact(0, "£33 million of funding"), fact(1, "£33m funding")], &none, STEM_CHARS);
         assert_eq!(g[0].disagreement, None);
         // Unrelated figures in unlinked sentences stay apart.
-        let apart = group_numbers(vec![fact(0, "40 countries"), fact(1, "6,000 people")], &none);
+        let apart = group_numbers(vec![fact(0, "40 countries"), fact(1, "6,000 people")], &none, STEM_CHARS);
         assert!(apart.iter().all(|g| g.only_in.is_some()), "{apart:?}");
         // Compatible at other precision: not in dispute.
-        let g =
-            group_numbers(vec![fact(0, "more than 11,316 people died"), fact(1, "about 11,300 people died")], &none);
+        let g = group_numbers(
+            vec![fact(0, "more than 11,316 people died"), fact(1, "about 11,300 people died")],
+            &none,
+            STEM_CHARS,
+        );
         assert_eq!(g[0].disagreement, Some(Disagreement::Precision));
-        let g = group_numbers(vec![fact(0, "by more than 30 seconds"), fact(1, "by 34 seconds")], &all);
+        let g = group_numbers(vec![fact(0, "by more than 30 seconds"), fact(1, "by 34 seconds")], &all, STEM_CHARS);
         assert_eq!(g[0].disagreement, Some(Disagreement::Precision));
-        let g = group_numbers(vec![fact(0, "at about 12:20 a.m."), fact(1, "at 12.20am")], &none);
+        let g = group_numbers(vec![fact(0, "at about 12:20 a.m."), fact(1, "at 12.20am")], &none, STEM_CHARS);
         assert_eq!((g[0].facts[0].value, g[0].disagreement), (20.0 / 60.0, None), "about a time is no dispute");
     }
 
@@ -493,7 +504,7 @@ mod tests {
         let vote = read_figures("The committee voted 5-4 to cut.");
         assert_eq!((vote[0].text.as_str(), vote[0].value, vote[0].unit), ("5-4", 5.0, Unit::Score));
         let all: HashSet<_> = [(0, 0, 1, 0), (1, 0, 0, 0)].into_iter().collect();
-        let g = group_numbers(vec![fact(0, "voted 5-4"), fact(1, "a 5-3 vote")], &all);
+        let g = group_numbers(vec![fact(0, "voted 5-4"), fact(1, "a 5-3 vote")], &all, STEM_CHARS);
         assert_eq!(g[0].disagreement, Some(Disagreement::Value), "a score is compared whole");
     }
 
@@ -521,7 +532,7 @@ mod tests {
         assert_eq!(read("at 4.5-4.75%")[0].2, Unit::Percent);
         assert_eq!(read("40 miles (about 64km)").len(), 1, "a conversion in brackets is the same figure");
         let none = HashSet::default();
-        let g = group_numbers(vec![fact(0, "40 miles of coast"), fact(1, "about 64km of coast")], &none);
+        let g = group_numbers(vec![fact(0, "40 miles of coast"), fact(1, "about 64km of coast")], &none, STEM_CHARS);
         assert_eq!((g.len(), g[0].disagreement), (1, Some(Disagreement::Precision)), "miles meet kilometres");
     }
 
@@ -539,7 +550,8 @@ mod tests {
         assert_eq!((around, earlier), (None, Some(Period::Year)), "the search stops at the next figure");
         let linked: HashSet<_> = [(0, 0, 1, 0), (0, 0, 2, 0), (1, 0, 2, 0)].into_iter().collect();
         let facts = vec![fact(0, week), fact(1, year), fact(2, open)];
-        let g: Vec<NumberGroup> = group_numbers(facts, &linked).into_iter().filter(|g| g.only_in.is_none()).collect();
+        let g: Vec<NumberGroup> =
+            group_numbers(facts, &linked, STEM_CHARS).into_iter().filter(|g| g.only_in.is_none()).collect();
         assert_eq!(g.len(), 1, "the week's figure stays out: {g:?}");
         assert_eq!(g[0].facts.iter().map(|f| f.doc).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(g[0].disagreement, Some(Disagreement::Qualifier));
@@ -552,7 +564,7 @@ mod tests {
             NumberFact { segment: 2, ..fact(1, "£30 million in additional funding") },
             NumberFact { segment: 3, ..fact(1, "committed £33 million to intensify") },
         ];
-        let g = group_numbers(facts, &HashSet::default());
+        let g = group_numbers(facts, &HashSet::default(), STEM_CHARS);
         assert_eq!(g.len(), 2);
         assert_eq!(g[0].facts[1].segment, 3);
         assert_eq!((g[1].only_in, g[1].facts[0].segment), (Some(1), 2), "the other figure is one version's own");
