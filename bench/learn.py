@@ -167,8 +167,11 @@ def learn(folds, names):
     return w, b, best_threshold(folds, names, w, b)
 
 
+EXTRA = []  # --set flags given on the command line, for every run
+
+
 def settings(w, b, t):
-    return ["--set", "evidence_weights=" + ",".join(f"{x:.3f}" for x in w),
+    return [*EXTRA, "--set", "evidence_weights=" + ",".join(f"{x:.3f}" for x in w),
             "--set", f"evidence_bias={b:.3f}", "--set", f"evidence_threshold={t:.2f}"]
 
 
@@ -184,13 +187,16 @@ def main():
     ap.add_argument("--bench", default=os.path.join(ROOT, "..", "shared", "bench"))
     ap.add_argument("--train", choices=["all", "news-dev"], default="all", help="which folds the weights learn from")
     ap.add_argument("--l2", type=float, default=1.0, help="strength of the L2 penalty")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="another alignment setting for every run (repeatable): what else the weights learn under")
     args = ap.parse_args()
     L2 = args.l2
+    EXTRA.extend(x for kv in args.set for x in ("--set", kv))
     bench = os.path.abspath(args.bench)
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "variorum-cli"], cwd=ROOT, check=True)
     exe = os.path.join(ROOT, "target", "release", "variorum")
     tmp = tempfile.mkdtemp(prefix="variorum-learn-")
-    folds = examples(bench, exe, tmp)
+    folds = examples(bench, exe, tmp, EXTRA)
     NEWS.update(fold_of("news-dev", r["id"]) for r in read_jsonl(os.path.join(bench, "news-dev", "pairs.jsonl")))
     names = sorted(folds) if args.train == "all" else sorted({fold_of("news-dev", r["id"]) for r in read_jsonl(os.path.join(bench, "news-dev", "pairs.jsonl"))})
     features = read_jsonl(os.path.join(tmp, "news-dev.explain.jsonl"))[0]["features"]

@@ -496,6 +496,34 @@ test("on a phone (390 x 844) no view is wider than the screen", async () => {
   await context.close();
 });
 
+test("the keyboard reaches every sentence: Tab enters the view, arrows move over every row, Enter and Esc", async () => {
+  const { page, context, errors } = await openPage(env.browser, env.base);
+  let tabs = 0;
+  while (tabs < 60 && !(await page.evaluate(() => !!document.activeElement?.closest("#view .row")))) {
+    await page.keyboard.press("Tab");
+    tabs++;
+  }
+  assert.ok(tabs < 60, "Tab reaches a row of the view");
+  const stops = await page.locator("#view .row").evaluateAll((rows) => rows.filter((r) => r.tabIndex === 0).length);
+  assert.equal(stops, 1, "the view is one Tab stop");
+  const at = () => page.evaluate(() => [...document.querySelectorAll("#view .row")].indexOf(document.activeElement.closest("#view .row")));
+  const first = await at();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await at(), first + 2, "arrows step over every row, changed or not");
+  const unchanged = await page.evaluate(() => [...document.querySelectorAll("#view .row")].findIndex((r) => !r.classList.contains("change") && r.querySelector("[data-doc]")));
+  assert.ok(unchanged >= 0, "the demo has a row without a change");
+  while ((await at()) < unchanged) await page.keyboard.press("ArrowDown");
+  while ((await at()) > unchanged) await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#counterparts:not([hidden])");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator("#counterparts").isHidden(), true);
+  assert.equal(await at(), unchanged, "Esc comes back to the row");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the overview is one Tab stop; arrow keys move inside it and Enter jumps", async () => {
   const { page, context, errors } = await openPage(env.browser, env.base);
   await page.click("[data-view=overview]");

@@ -205,6 +205,8 @@ drawing.hooks.onProgress = (done, total) => {
 drawing.hooks.onDone = () => {
   if (document.body.dataset.drawn === "false") $("status").textContent = statusLine;
   document.body.dataset.drawn = "true";
+  allRows = null;
+  enterStop();
   showNotes();
   const waiting = afterDrawing;
   afterDrawing = [];
@@ -234,14 +236,52 @@ function step(dir) {
   if (document.body.dataset.drawn !== "true" || !changeRows) changeRows = [...document.querySelectorAll("#view .row.change")];
   const rows = changeRows;
   if (!rows.length) return;
+  // From the row the keyboard is on, where arrows took it off the changes.
+  const active = document.activeElement?.closest?.("#view .row");
+  if (active && rows[current] !== active) {
+    const after = rows.findIndex((r) => r === active || active.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING);
+    if (after < 0) current = rows.length - (dir > 0 ? 1 : 0);
+    else current = rows[after] === active || dir < 0 ? after : after - 1;
+  }
   current = Math.max(0, Math.min(rows.length - 1, current + dir));
   document.querySelector("#view .current")?.classList.remove("current");
   const row = rows[current];
   row.classList.add("current");
-  row.tabIndex = -1;
+  makeStop(row);
   row.scrollIntoView({ block: "center" });
   row.focus({ preventScroll: true });
   $("status").textContent = `Change ${current + 1} of ${rows.length}.`;
+}
+
+// Roving focus: the view is one Tab stop, a row; arrow keys move it over
+// every row, changed or not; Enter opens the row's counterparts, Esc closes
+// them and comes back to the row.
+let allRows = null;
+let openedFrom = null; // the row whose counterparts are open
+let stop = null; // the row that is the view's Tab stop
+const viewRows = () => (allRows ??= [...document.querySelectorAll("#view .row")]);
+
+/** Makes `row` the view's Tab stop (and only it). */
+function makeStop(row) {
+  if (stop && stop !== row) stop.tabIndex = -1;
+  row.tabIndex = 0;
+  stop = row;
+}
+
+/** The first row is the Tab stop of a new view. */
+function enterStop() {
+  const first = document.querySelector("#view .row");
+  if (first && !stop?.isConnected) makeStop(first);
+}
+
+function moveFocus(from, dir) {
+  const rows = viewRows();
+  const at = rows.indexOf(from);
+  const to = rows[Math.max(0, Math.min(rows.length - 1, (at < 0 ? 0 : at) + dir))];
+  if (!to) return;
+  makeStop(to);
+  to.focus({ preventScroll: true });
+  to.scrollIntoView({ block: "nearest" });
 }
 
 const setView = (view) => update("view", (s) => (s.view = view));
@@ -296,14 +336,22 @@ function wire() {
     if (target && result.report && !e.target.closest("a")) openCounterparts(Number(target.dataset.doc), Number(target.dataset.seg));
   });
   document.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") return closeCounterparts();
+    if (e.key === "Escape") {
+      closeCounterparts();
+      if (openedFrom?.isConnected) openedFrom.focus({ preventScroll: true });
+      openedFrom = null;
+      return;
+    }
     if (e.target.closest("input, textarea, select") || e.ctrlKey || e.metaKey || e.altKey) return;
+    const row = e.target.closest("#view .row");
     if (e.key === "j" || e.key === "n") step(1);
     else if (e.key === "k" || e.key === "p") step(-1);
-    else if ((e.key === "Enter" || e.key === " ") && result.report && e.target.closest("#view .row")) {
+    else if ((e.key === "ArrowDown" || e.key === "ArrowUp") && row && !e.target.closest(".strip")) moveFocus(row, e.key === "ArrowDown" ? 1 : -1);
+    else if ((e.key === "Enter" || e.key === " ") && result.report && row) {
       // The current row's counterparts, as a click on it would show them.
-      const cell = e.target.closest("#view .row").querySelector("[data-doc][data-seg]") ?? e.target.closest("[data-doc][data-seg]");
+      const cell = row.querySelector("[data-doc][data-seg]") ?? e.target.closest("[data-doc][data-seg]");
       if (!cell) return;
+      openedFrom = row;
       openCounterparts(Number(cell.dataset.doc), Number(cell.dataset.seg));
     } else if (/^[1-7]$/.test(e.key)) setView(VIEWS[Number(e.key) - 1]);
     else if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
