@@ -524,6 +524,28 @@ test("the keyboard reaches every sentence: Tab enters the view, arrows move over
   await context.close();
 });
 
+test("search counts matches in all versions, marks them in the view, and Enter goes to one", async () => {
+  const { page, context, errors } = await openPage(env.browser, env.base);
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "search", "/ goes to the search box");
+  await page.keyboard.type("summit");
+  await page.waitForFunction(() => document.querySelectorAll("#view .hit").length > 0);
+  const status = await page.locator("#status").textContent();
+  const [, all, shown] = status.match(/(\d+) sentences? in all versions, (\d+) marked/) ?? [];
+  assert.ok(Number(all) >= Number(shown) && Number(shown) > 0, status);
+  const marked = await page.locator("#view .hit").allTextContents();
+  assert.ok(marked.every((t) => /summit/i.test(t)), `only matches marked: ${marked}`);
+  await page.keyboard.press("Enter");
+  assert.ok(await page.evaluate(() => /summit/i.test(document.activeElement.textContent)), "Enter goes to a match");
+  await page.click("[data-view=inline]");
+  await page.waitForFunction(() => document.querySelectorAll("#view .hit").length > 0);
+  await page.locator("#search").fill("");
+  await page.locator("#search").press("Escape");
+  assert.equal(await page.locator("#view .hit").count(), 0, "cleared");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the overview is one Tab stop; arrow keys move inside it and Enter jumps", async () => {
   const { page, context, errors } = await openPage(env.browser, env.base);
   await page.click("[data-view=overview]");

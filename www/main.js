@@ -207,6 +207,7 @@ drawing.hooks.onDone = () => {
   document.body.dataset.drawn = "true";
   allRows = null;
   enterStop();
+  if ($("search").value.trim()) runSearch(); // a new view or report: its matches
   showNotes();
   const waiting = afterDrawing;
   afterDrawing = [];
@@ -284,6 +285,49 @@ function moveFocus(from, dir) {
   to.scrollIntoView({ block: "nearest" });
 }
 
+// Search over every version's sentences: the matches counted, and marked
+// in whatever view is drawn.
+let searchHits = null; // "doc:segment" of each matching sentence
+let searchTimer = 0;
+
+function runSearch() {
+  const query = $("search").value.trim().toLocaleLowerCase();
+  document.querySelectorAll("#view .hit").forEach((n) => n.classList.remove("hit"));
+  searchHits = null;
+  if (!query || !result.report) return void ($("status").textContent = statusLine);
+  searchHits = new Set();
+  result.report.documents.forEach((d, k) =>
+    d.segments.forEach((s, i) => s.text.toLocaleLowerCase().includes(query) && searchHits.add(`${k}:${i}`)),
+  );
+  const shown = markHits();
+  const sentences = searchHits.size === 1 ? "1 sentence" : `${searchHits.size.toLocaleString("en")} sentences`;
+  $("status").textContent = `“${$("search").value.trim()}”: ${sentences} in all versions, ${shown.toLocaleString("en")} marked in this view.`;
+}
+
+/** Marks the matches in the view; returns how many it marked. */
+function markHits() {
+  if (!searchHits) return 0;
+  let shown = 0;
+  for (const n of document.querySelectorAll("#view [data-doc][data-seg]")) {
+    if (searchHits.has(`${n.dataset.doc}:${n.dataset.seg}`)) {
+      n.classList.add("hit");
+      shown++;
+    }
+  }
+  return shown;
+}
+
+/** Moves the keyboard to the next match after the row it is on. */
+function nextHit() {
+  const hits = [...document.querySelectorAll("#view .hit")].map((n) => n.closest(".row") ?? n);
+  if (!hits.length) return;
+  const from = stop;
+  const next = hits.find((h) => from && from.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) ?? hits[0];
+  if (next.matches(".row")) makeStop(next);
+  next.scrollIntoView({ block: "center" });
+  next.focus({ preventScroll: true });
+}
+
 const setView = (view) => update("view", (s) => (s.view = view));
 
 // ---- wiring --------------------------------------------------------------
@@ -323,6 +367,20 @@ function wire() {
   });
   $("compare-now").addEventListener("click", compareAll);
   $("cancel").addEventListener("click", engine.cancel);
+  $("search").addEventListener("input", () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(runSearch, 150);
+  });
+  $("search").addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      runSearch();
+      nextHit();
+    } else if (e.key === "Escape") {
+      $("search").value = "";
+      runSearch();
+    }
+  });
   $("prev-change").addEventListener("click", () => step(-1));
   $("next-change").addEventListener("click", () => step(1));
   $("share").addEventListener("click", share);
@@ -344,7 +402,8 @@ function wire() {
     }
     if (e.target.closest("input, textarea, select") || e.ctrlKey || e.metaKey || e.altKey) return;
     const row = e.target.closest("#view .row");
-    if (e.key === "j" || e.key === "n") step(1);
+    if (e.key === "/") $("search").focus();
+    else if (e.key === "j" || e.key === "n") step(1);
     else if (e.key === "k" || e.key === "p") step(-1);
     else if ((e.key === "ArrowDown" || e.key === "ArrowUp") && row && !e.target.closest(".strip")) moveFocus(row, e.key === "ArrowDown" ? 1 : -1);
     else if ((e.key === "Enter" || e.key === " ") && result.report && row) {
