@@ -7,7 +7,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # npm's wasm-opt, 
 # The full engine (also the npm package), and the page's first engine without
 # quotes, figures and provenance (crate feature `analysis`): the first
 # download's budget holds only the second.
-wasm-pack --quiet build crate --release --target web --out-dir ../www/pkg --out-name variorum
+wasm-pack --quiet build crate --release --target web --out-dir ../www/pkg --out-name variorum -- --features bench
 wasm-pack --quiet build crate --release --target web --out-dir ../www/pkg-lean --out-name variorum -- --no-default-features
 rm -f www/pkg-lean/package.json www/pkg-lean/README.md www/pkg-lean/.gitignore
 node scripts/bundle-seeds.mjs

@@ -8,13 +8,13 @@ import { addFiles, addVersion, fillPickers, renderVersions, setPair, undoable } 
 import * as engine from "./engine.js";
 import { allNotes, markNotes, noteEditors, notesSection, removeNote } from "./notes.js";
 import { notice } from "./notice.js";
-import { renderProvenance } from "./provenance.js";
-import { exportCsv, exportHtml, exportJson, openPermalink, share } from "./share.js";
+import { openPermalink, share } from "./share.js";
 import { SEEDS } from "./seeds.js";
 import { VIEWS, connect, forEngine, load, result, state, stored, update } from "./store.js";
 import * as views from "./views.js";
 
 let current = -1; // index of the change the keyboard is on
+let provenanceDrawing = 0; // a newer drawing of the provenance view supersedes an older one
 
 // ---- comparing ---------------------------------------------------------
 
@@ -167,8 +167,14 @@ function render() {
     quotes: () => views.renderQuotes(root, report),
     numbers: () => views.renderNumbers(root, report),
     provenance: () => {
-      drawing.drawnAtOnce();
-      return renderProvenance(root, report);
+      // The view's code loads when it is first opened: outside the first download.
+      const me = ++provenanceDrawing;
+      import("./provenance.js").then(({ renderProvenance }) => {
+        if (me !== provenanceDrawing || state.view !== "provenance" || result.report !== report) return;
+        root.dataset.rows = String(renderProvenance(root, report));
+        drawing.drawnAtOnce();
+      });
+      return 0;
     },
   }[state.view]();
   root.dataset.rows = String(rows);
@@ -384,9 +390,11 @@ function wire() {
   $("prev-change").addEventListener("click", () => step(-1));
   $("next-change").addEventListener("click", () => step(1));
   $("share").addEventListener("click", share);
-  $("export-json").addEventListener("click", exportJson);
-  $("export-csv").addEventListener("click", exportCsv);
-  $("export-html").addEventListener("click", exportHtml);
+  // The exports load when first asked for: few readers need them.
+  const exporting = (name) => async () => (await import("./export.js"))[name]();
+  $("export-json").addEventListener("click", exporting("exportJson"));
+  $("export-csv").addEventListener("click", exporting("exportCsv"));
+  $("export-html").addEventListener("click", exporting("exportHtml"));
   $("print").addEventListener("click", () => window.print());
 
   $("view").addEventListener("click", (e) => {

@@ -1,4 +1,6 @@
 // Provenance view: who reuses whose words. Report -> DOM, text only.
+// Loaded when the view is first opened (a sentence's origin badge, which
+// the pair views show, is in origin.js).
 import { el } from "./dom.js";
 
 const RELATION = {
@@ -9,25 +11,6 @@ const RELATION = {
 };
 
 const pct = (x) => `${Math.round(100 * x)}%`;
-
-/**
- * A sentence's origin as a badge, or `null` (furniture, or no provenance
- * yet). A direction only where publication times give it: "copied from X",
- * "copied by X", "rewritten from X"; otherwise "same words as X", "reworded
- * in X". Its own: "own".
- */
-export function originBadge(report, doc, seg) {
-  const o = report.provenance.sentences[doc]?.[seg];
-  if (!o || o.origin === "furniture") return null;
-  const other = o.with === null ? "" : ` ${report.documents[o.with].name}`;
-  const label = {
-    copied: o.directed ? `copied from${other}` : `same words as${other}`,
-    source: `copied by${other}`,
-    rewritten: o.directed ? `rewritten from${other}` : `reworded in${other}`,
-    own: "own",
-  }[o.origin];
-  return el("span", `badge origin origin-${o.origin}`, label);
-}
 
 /** The family tree: each version under the one it most likely derives from; unnamed shared sources on top. */
 function tree(report) {

@@ -2,7 +2,7 @@
 // through textContent and text nodes, never as HTML.
 import { el } from "./dom.js";
 import { drawInParts, drawnAtOnce, partedTable, replaceView } from "./drawing.js";
-import { originBadge } from "./provenance.js";
+import { originBadge } from "./origin.js";
 import { consecutive, counterparts, filterRows, isChange, markMoves, orientedPair, pairRows, segmentsText, sharedRuns, synopsisRows } from "./rows.js";
 
 

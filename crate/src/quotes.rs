@@ -88,7 +88,9 @@ pub fn find_quotes(text: &str) -> Vec<RawQuote> {
         let first = out.len();
         scan_paragraph(para, para_start, &mut out);
         let found = &mut out[first..];
-        if !found.is_empty() {
+        // Speakers serve the quote groups only: the page's first engine,
+        // built without them, leaves them out (and their code with them).
+        if !found.is_empty() && cfg!(feature = "analysis") {
             let speaker = attribute(para, para_start, found).or_else(|| last_speaker.clone());
             for q in found.iter_mut() {
                 q.speaker.clone_from(&speaker);

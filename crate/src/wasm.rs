@@ -130,14 +130,17 @@ fn read_input(input: &JsValue) -> Result<CompareInput, JsError> {
     Ok(input)
 }
 
-/// `diffWords(old, new)` -> word ops: the word diff alone, for the speed benchmark.
+/// `diffWords(old, new)` -> word ops: the word diff alone, for the speed
+/// benchmark (feature `bench`: the full engine has it, not the page's first).
+#[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = diffWords)]
 pub fn diff_words_js(old: &str, new: &str) -> Result<WordOpsJs, JsError> {
     Ok(to_js(&crate::diff::diff_words(old, new, &crate::diff::DiffOptions::default()))?.unchecked_into())
 }
 
 /// `internWords(a, b)` -> number of word tokens: tokenise and intern both
-/// texts, the floor the speed benchmark measures against.
+/// texts, the floor the speed benchmark measures against (feature `bench`).
+#[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = internWords)]
 pub fn intern_words_js(a: &str, b: &str) -> u32 {
     crate::tokenize::intern_words(&[a, b]).0 as u32

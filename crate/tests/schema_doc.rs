@@ -30,7 +30,10 @@ fn every_field_of_the_report_is_documented() {
     let docs: Vec<Document> = ["seeds/cases/figure-forms", "seeds/cases/partly-shared", "seeds/cases/quote-fragment"]
         .iter()
         .flat_map(|dir| ["a", "b"].map(|v| Document::new(format!("{dir}/{v}"), read(&format!("{dir}/{v}.txt")))))
-        .chain([Document { published: Some("2025-03-31".into()), ..Document::new("dated", "date 2025-03-31\nLONDON: One.") }])
+        .chain([Document {
+            published: Some("2025-03-31".into()),
+            ..Document::new("dated", "date 2025-03-31\nLONDON: One.")
+        }])
         .collect();
     let report = serde_json::to_value(compare(&docs, &CompareOptions::default()).unwrap()).unwrap();
     let mut found = BTreeSet::new();
