@@ -5,14 +5,14 @@
 //
 //   npm run bench                 prints the tables (after building the wasm)
 //   npm run bench -- --write      also writes them to docs/speed.md
-import { readFileSync, writeFileSync, statSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { start } from "../tests/browser.mjs";
 import { inputs } from "./generate.mjs";
+import { firstLoad } from "../scripts/first-load.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -82,28 +82,6 @@ async function setUp(page, base) {
 
 async function time(page, task, docs, runs, wordDiffs) {
   return median(await page.evaluate(([t, d, r, w]) => window.bench(t, d, r, w), [task, docs, runs, wordDiffs]));
-}
-
-/** The modules `entry` loads by static imports, itself included: what a page fetches before it runs. */
-function staticImports(entry, seen = new Set()) {
-  if (seen.has(entry)) return seen;
-  seen.add(entry);
-  const source = readFileSync(join(ROOT, "www", entry), "utf8");
-  for (const [, path] of source.matchAll(/^import\s[^;]*?from\s+"\.\/([^"]+)";/gms)) staticImports(path, seen);
-  return seen;
-}
-
-function pageWeight() {
-  // The first load: the page, the modules main.js and the worker import
-  // statically, and the first engine; the full engine, the exports and the
-  // vendor/ libraries are imported on demand, outside the budget.
-  const modules = new Set([...staticImports("main.js"), ...staticImports("worker.js")]);
-  const files = ["index.html", "style.css", ...modules, "pkg-lean/variorum_bg.wasm"];
-  const sizes = files.map((f) => {
-    const body = readFileSync(join(ROOT, "www", f));
-    return { file: f, raw: statSync(join(ROOT, "www", f)).size, gzip: gzipSync(body, { level: 9 }).length };
-  });
-  return { sizes, total: sizes.reduce((n, s) => n + s.gzip, 0) };
 }
 
 async function main() {
@@ -176,7 +154,7 @@ async function main() {
     await fresh.close();
     say();
     say(`Peak wasm memory for 2 x 1 MB: ${(after / 2 ** 20).toFixed(1)} MiB (${(before / 2 ** 20).toFixed(1)} MiB before).`);
-    const weight = pageWeight();
+    const weight = firstLoad();
     say(`The page's whole download, gzipped: ${(weight.total / 1024).toFixed(1)} KiB (${weight.sizes.map((s) => `${s.file} ${(s.gzip / 1024).toFixed(1)}`).join(", ")}).`);
   } finally {
     await env.close();
