@@ -326,18 +326,22 @@ export function renderOverview(root, report, onJump) {
   return n;
 }
 
-/** Quotes: every quotation with each version's wording, variants highlighted; each version's own quotes after. */
+/**
+ * Quotes: every quotation with each version's wording, variants first and
+ * highlighted; each version's own quotes after. Long lists drawn in parts.
+ */
 export function renderQuotes(root, report) {
   const wrap = el("div", "cards");
   if (!report.quotes.length) wrap.append(el("p", "empty-note", "No quotation in any version."));
-  const ordered = [...report.quotes.filter((g) => g.only_in === null), ...report.quotes.filter((g) => g.only_in !== null)];
-  for (const group of ordered) {
+  const rank = (g) => (g.only_in !== null ? 2 : g.variant ? 0 : 1);
+  const ordered = report.quotes.map((g, k) => [g, k]).sort(([a, ka], [b, kb]) => rank(a) - rank(b) || ka - kb).map(([g]) => g);
+  const card = (group) => {
     const own = group.only_in !== null;
-    const card = el("section", `card row${group.variant ? " variant change" : ""}${own ? " own" : ""}`);
+    const node = el("section", `card row${group.variant ? " variant change" : ""}${own ? " own" : ""}`);
     const versions = new Set(group.quotes.map((q) => q.doc)).size;
     const title = el("h2", "card-title", own ? `Only in ${report.documents[group.only_in].name}` : `Quoted in ${versions} versions`);
     if (group.variant) title.append(" ", badge("variant", "wording differs"));
-    card.append(title);
+    node.append(title);
     const list = el("ul", "quote-list");
     group.quotes.forEach((q, k) => {
       const li = el("li", "quote");
@@ -349,11 +353,15 @@ export function renderQuotes(root, report) {
       li.append(text);
       list.append(li);
     });
-    card.append(list);
-    wrap.append(card);
-  }
+    node.append(list);
+    return node;
+  };
   replaceView(root, wrap);
-  drawnAtOnce();
+  drawInParts(wrap, ordered.length, (start, end) => {
+    const part = document.createDocumentFragment();
+    for (let k = start; k < end; k++) part.append(card(ordered[k]));
+    return part;
+  });
   return report.quotes.length;
 }
 
