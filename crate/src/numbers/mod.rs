@@ -537,6 +537,17 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_describes_the_words_of_its_own_phrase() {
+        let describes = |s: &str| read_figures(s).into_iter().map(|f| f.describes).collect::<Vec<_>>();
+        assert_eq!(describes("40 countries, including France"), [vec!["countries"]]);
+        assert_eq!(describes("inflation fell to 5% and a temperature of 40.2C"), [vec![], vec!["temperature"]]);
+        assert_eq!(
+            describes("a death toll of 40, with 12 heat-related deaths"),
+            [vec!["toll"], vec!["heat", "related"]]
+        );
+    }
+
+    #[test]
     fn figures_for_different_time_frames_are_different_facts() {
         let week = "They come after a week in which more than 1,100 people have arrived in small boats.";
         let year = "But more than 6,000 people have crossed the Channel so far in 2025, a record start to a year.";

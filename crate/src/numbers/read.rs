@@ -131,18 +131,26 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             }
         }
         // What it describes: the next two content words, stopping at the next figure.
-        let describes: Vec<String> = words[last + 1..]
-            .iter()
-            .take_while(|&&k| {
-                tokens[k].kind == TokenKind::Word
-                    && word_value_of(&tokens[k]).is_none()
-                    && month(&normalize(&tokens[k])).is_none()
-            })
-            .map(|&k| normalize(&tokens[k]).into_owned())
+        // What it describes: the next two content words, up to the next
+        // figure, punctuation or conjunction ("40 countries", "5% and a
+        // temperature of 40C": the percentage describes nothing here).
+        let mut describes: Vec<String> = Vec::new();
+        for t in tokens[words[last] + 1..].iter().filter(|t| t.kind != TokenKind::Space && t.text != "-") {
+            if t.kind != TokenKind::Word || word_value_of(t).is_some() {
+                break;
+            }
+            let word = normalize(t);
+            if month(&word).is_some() || matches!(word.as_ref(), "and" | "or" | "but" | "with" | "while" | "as") {
+                break;
+            }
             // Function words and words of time say nothing of what is counted.
-            .filter(|w| !is_stopword(w) && !matches!(w.as_str(), "last" | "next" | "set" | "per" | "ago"))
-            .take(2)
-            .collect();
+            if !is_stopword(&word) && !matches!(word.as_ref(), "last" | "next" | "set" | "per" | "ago") {
+                describes.push(word.into_owned());
+                if describes.len() == 2 {
+                    break;
+                }
+            }
+        }
         if unit == Unit::Count && describes.first().is_some_and(|d| TIME_WORDS.iter().any(|t| d.starts_with(t))) {
             unit = Unit::Duration;
         }
@@ -153,6 +161,15 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
             .find(|q| QUALIFIERS.contains(&q.as_str()))
             .unwrap_or_default();
         let first = w - usize::from(month_before) - if qualifier.is_empty() { 0 } else { qualifier.split(' ').count() };
+        // "a death toll of 40", "a temperature of 40.2C": with no word after
+        // it for what it counts, a figure measures the word before "of".
+        if describes.is_empty() && first >= 2 && norm(first - 1) == "of" {
+            let head = &tokens[words[first - 2]];
+            let word = normalize(head);
+            if head.kind == TokenKind::Word && word_value_of(head).is_none() && !is_stopword(&word) {
+                describes.push(word.into_owned());
+            }
+        }
         let start = offset(words[first]);
         let end = offset(words[last]) + tokens[words[last]].text.len();
         // A span of time is its own time frame; a calendar year or a clock time frames others.
