@@ -399,9 +399,10 @@ fn quote_diff(leader: &[Token<'_>], quote: &str, options: &DiffOptions) -> (Vec<
     (ops.split_off(lead), changed)
 }
 
-/// The tokens of `leader` from the first to the last word of `quote`, where
-/// the quote's words (normalised) stand in the leader in one piece; found
-/// with Knuth-Morris-Pratt, linear in both.
+/// The tokens of `leader` from the first to the last word of `quote` (and
+/// the punctuation next to them), where the quote's words (normalised)
+/// stand in the leader in one piece; found with Knuth-Morris-Pratt, linear
+/// in both.
 fn contiguous_in(leader: &[Token<'_>], quote: &[Token<'_>]) -> Option<std::ops::Range<usize>> {
     let words = |tokens: &[Token<'_>]| -> Vec<(usize, String)> {
         tokens

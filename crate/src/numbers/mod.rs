@@ -514,12 +514,13 @@ mod tests {
             |s: &str| read_figures(s).into_iter().map(|f| (f.text, f.value, f.unit, f.up_to)).collect::<Vec<_>>();
         assert_eq!(read("COVID-19 and F-16 jets, Flight 370 and Article 50"), [], "names, not figures");
         assert_eq!(
-            read("on Mar 3, on 3 March and on March 3, 2024, may 3 more"),
+            read("on Mar 3, on 3 March and on March 3, 2024, may 3 more; 20 may have died"),
             [
                 ("Mar 3".into(), 303.0, Unit::Date, None),
                 ("3 March".into(), 303.0, Unit::Date, None),
                 ("March 3, 2024".into(), 303.0, Unit::Date, None),
                 ("3".into(), 3.0, Unit::Count, None),
+                ("20".into(), 20.0, Unit::Count, None),
             ]
         );
         let lengths: Vec<_> =

@@ -375,13 +375,13 @@ fn date_at(tokens: &[Token<'_>], words: &[usize], w: usize, value: f64, unit: Un
     if !day || !(1.0..=31.0).contains(&value) {
         return None;
     }
-    let norm = |at: usize| normalize(&tokens[words[at]]);
-    // "May" before a number is a month only capitalised (else "may 3 ...").
-    let before = (w > 0)
-        .then(|| words[w - 1])
-        .filter(|&k| tokens[k].text.starts_with(char::is_uppercase))
-        .and_then(|_| month(&norm(w - 1)));
-    let after = (w + 1 < words.len()).then(|| month(&norm(w + 1))).flatten();
+    // A month is capitalised: "20 may have died" holds no date.
+    let month_at = |at: usize| {
+        let token = &tokens[words[at]];
+        token.text.starts_with(char::is_uppercase).then(|| month(&normalize(token))).flatten()
+    };
+    let before = (w > 0).then(|| month_at(w - 1)).flatten();
+    let after = (w + 1 < words.len()).then(|| month_at(w + 1)).flatten();
     let (month, mut last) = match (before, after) {
         (Some(m), _) => (m, w),
         (None, Some(m)) => (m, w + 1),
