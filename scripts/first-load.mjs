@@ -1,7 +1,7 @@
 // What the page's first load downloads, gzipped: the page, its styles, the
 // modules main.js and the worker import statically, and the first engine.
-// The full engine, the exports, the provenance view and vendor/ libraries
-// are imported on demand, outside the 250 KiB budget.
+// The full engine, the exports, the provenance view, the notes and vendor/
+// libraries are imported on demand, outside the 250 KiB budget.
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -67,6 +67,7 @@ test("every view renders, by click and by keyboard", async () => {
   };
   for (const [view, selector] of Object.entries(expect)) {
     await page.click(`[data-view=${view}]`);
+    await page.waitForSelector("body[data-drawn=true]"); // the provenance view loads on demand
     assert.ok((await page.locator(`#view ${selector}`).count()) > 0, `${view} shows ${selector}`);
     await page.screenshot({ path: join(ARTIFACTS, `view-${view}.png`) });
   }
@@ -438,6 +439,7 @@ test("provenance: two reprints of one wire text and an independent report, times
   assert.ok(wireMarks.some((m) => m.startsWith("copied by ")), `the wire's words went to later versions: ${wireMarks}`);
   // The tree: both reprints derive from the wire (it came first); the independent report is its own.
   await page.click("[data-view=provenance]");
+  await page.waitForSelector("body[data-drawn=true]");
   const lines = await page.locator(".stemma-list li.version").allTextContents();
   assert.match(lines[1], /reprint ← derives from wire \(same source text/);
   assert.match(lines[2], /trimmed ← derives from (wire|reprint) \(same source text/);
@@ -447,6 +449,7 @@ test("provenance: two reprints of one wire text and an independent report, times
   await page.click("[data-view=synopsis]");
   assert.ok((await page.locator("table.synopsis .badge.origin", { hasText: "copied from wire" }).count()) >= 3);
   await page.click("[data-view=provenance]");
+  await page.waitForSelector("body[data-drawn=true]");
   const pair = page.locator(".provenance-pairs tr", { hasText: "wire · reprint" });
   assert.match(await pair.textContent(), /same source text.*wire$/);
   await page.screenshot({ path: join(ARTIFACTS, "provenance.png"), fullPage: true });
@@ -483,6 +486,7 @@ test("on a phone (390 x 844) no view is wider than the screen", async () => {
   const { page, context, errors } = await openPage(env.browser, env.base, { viewport: { width: 390, height: 844 } });
   for (const view of ["side", "inline", "synopsis", "overview", "quotes", "numbers", "provenance"]) {
     await page.click(`[data-view=${view}]`);
+    await page.waitForSelector("body[data-drawn=true]");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `${view}: the page is ${width} px wide`);
     if (view === "numbers" || view === "provenance") {

@@ -6,7 +6,6 @@ import { $, el } from "./dom.js";
 import * as drawing from "./drawing.js";
 import { addFiles, addVersion, fillPickers, renderVersions, setPair, undoable } from "./editor.js";
 import * as engine from "./engine.js";
-import { allNotes, markNotes, noteEditors, notesSection, removeNote } from "./notes.js";
 import { notice } from "./notice.js";
 import { openPermalink, share } from "./share.js";
 import { SEEDS } from "./seeds.js";
@@ -180,21 +179,42 @@ function render() {
   root.dataset.rows = String(rows);
 }
 
+// Notes load when a reader has some, or opens a sentence to write one:
+// outside the first download.
+let notesModule = null;
+const loadNotes = () => (notesModule ??= import("./notes.js"));
+let counterpartsShown = 0; // a newer panel supersedes an older one's note editors
+
 function openCounterparts(doc, seg) {
   const panel = $("counterparts");
-  const found = views.showCounterparts(panel, result.report, doc, seg);
-  panel.append(...noteEditors(result.report, doc, seg, found));
+  const { report } = result;
+  const found = views.showCounterparts(panel, report, doc, seg);
+  const me = ++counterpartsShown;
+  loadNotes().then(({ noteEditors }) => {
+    if (me === counterpartsShown && !panel.hidden && result.report === report) panel.append(...noteEditors(report, doc, seg, found));
+  });
 }
 
 const closeCounterparts = () => views.closeCounterparts($("counterparts"));
 
 /** The notes: marked in the view, and listed under it (each jumps to its sentence). */
 function showNotes() {
-  if (!result.report) return;
-  const notes = allNotes(result.report);
-  markNotes($("view"), notes);
-  const list = notesSection(notes, { onJump: jumpTo, onRemove: removeNote });
-  $("notes").replaceChildren(...(list ? [list] : []));
+  const { report } = result;
+  if (!report) return;
+  if (!state.documents.some((d) => d.notes?.length)) {
+    document.querySelectorAll("#view .has-note").forEach((n) => {
+      n.classList.remove("has-note");
+      n.removeAttribute("data-note");
+    });
+    return void $("notes").replaceChildren();
+  }
+  loadNotes().then(({ allNotes, markNotes, notesSection, removeNote }) => {
+    if (result.report !== report) return;
+    const notes = allNotes(report);
+    markNotes($("view"), notes);
+    const list = notesSection(notes, { onJump: jumpTo, onRemove: removeNote });
+    $("notes").replaceChildren(...(list ? [list] : []));
+  });
 }
 
 /** Long views are drawn a part at a time: progress in the status line, and what waits for the end. */

@@ -2,7 +2,6 @@
 // a server), carrying the reader's notes. The exports are in export.js,
 // loaded when one is asked for.
 import { decodePermalink, encodePermalink } from "./inputs.js";
-import { cleanNotes } from "./notes.js";
 import { notice } from "./notice.js";
 import { BACKUP, VIEWS, forEngine, replace, state, stored } from "./store.js";
 
@@ -43,6 +42,8 @@ export async function openPermalink(ownBefore) {
   }
   if (!linked) return false;
   // Only well-formed fields are taken from a link: it is untrusted input.
+  // The notes module loads only for a link that carries notes.
+  const { cleanNotes } = linked.documents.some((d) => d.notes) ? await import("./notes.js") : { cleanNotes: () => undefined };
   const documents = linked.documents.map(({ name, text, published, notes }) => {
     const doc = forEngine({ name, text, published: typeof published === "string" ? published : undefined });
     const kept = cleanNotes(notes);
