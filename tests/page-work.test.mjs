@@ -99,8 +99,13 @@ test("notes on a sentence and on a link: marked, kept on reload, carried by the 
   assert.match(await cell.getAttribute("data-note"), /Downing Street transcript/);
 
   await page.reload();
-  await page.waitForSelector("body[data-drawn=true]");
-  assert.ok((await page.locator("#view .has-note").count()) >= 2, "notes survive a reload");
+  // The full engine's report replaces the first one's, and the notes are
+  // marked once it is drawn (their module loads on demand): wait for both.
+  await settled(page);
+  const marked = await page
+    .waitForFunction(() => document.querySelectorAll("#view .has-note").length >= 2, null, { timeout: 10000 })
+    .then(() => true, () => false);
+  assert.ok(marked, "notes survive a reload");
 
   const grab = async (button) => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
@@ -147,7 +152,10 @@ test("notes on a sentence and on a link: marked, kept on reload, carried by the 
   const theirs = await other.newPage();
   await theirs.goto(url);
   await theirs.waitForSelector("body[data-drawn=true][data-complete=true]");
-  assert.ok((await theirs.locator("#view .has-note").count()) >= 2, "notes travel in the link");
+  const carried = await theirs
+    .waitForFunction(() => document.querySelectorAll("#view .has-note").length >= 2, null, { timeout: 10000 })
+    .then(() => true, () => false);
+  assert.ok(carried, "notes travel in the link");
   await other.close();
 
   // A note whose sentence is gone can be removed.

@@ -181,8 +181,8 @@ function render() {
 
 // Notes load when a reader has some, or opens a sentence to write one:
 // outside the first download.
-let notesModule = null;
-const loadNotes = () => (notesModule ??= import("./notes.js"));
+let notesModule = null; // once loaded: used at once, so marks come with the drawing
+const loadNotes = async () => (notesModule ??= await import("./notes.js"));
 let counterpartsShown = 0; // a newer panel supersedes an older one's note editors
 
 function openCounterparts(doc, seg) {
@@ -208,13 +208,15 @@ function showNotes() {
     });
     return void $("notes").replaceChildren();
   }
-  loadNotes().then(({ allNotes, markNotes, notesSection, removeNote }) => {
+  const show = ({ allNotes, markNotes, notesSection, removeNote }) => {
     if (result.report !== report) return;
     const notes = allNotes(report);
     markNotes($("view"), notes);
     const list = notesSection(notes, { onJump: jumpTo, onRemove: removeNote });
     $("notes").replaceChildren(...(list ? [list] : []));
-  });
+  };
+  if (notesModule) show(notesModule);
+  else loadNotes().then(show);
 }
 
 /** Long views are drawn a part at a time: progress in the status line, and what waits for the end. */
