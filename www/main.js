@@ -7,6 +7,8 @@ import * as drawing from "./drawing.js";
 import { addFiles, addVersion, fillPickers, renderVersions, setPair, undoable } from "./editor.js";
 import * as engine from "./engine.js";
 import { notice } from "./notice.js";
+import { enterStop, forgetRows, makeStop, moveFocus } from "./focus.js";
+import { refreshSearch, wireSearch } from "./search.js";
 import { openPermalink, share } from "./share.js";
 import { SEEDS } from "./seeds.js";
 import { VIEWS, connect, forEngine, load, result, state, stored, update } from "./store.js";
@@ -184,6 +186,7 @@ function render() {
 let notesModule = null; // once loaded: used at once, so marks come with the drawing
 const loadNotes = async () => (notesModule ??= await import("./notes.js"));
 let counterpartsShown = 0; // a newer panel supersedes an older one's note editors
+let openedFrom = null; // the row whose counterparts are open: Esc comes back to it
 
 function openCounterparts(doc, seg) {
   const panel = $("counterparts");
@@ -233,9 +236,9 @@ drawing.hooks.onProgress = (done, total) => {
 drawing.hooks.onDone = () => {
   if (document.body.dataset.drawn === "false") $("status").textContent = statusLine;
   document.body.dataset.drawn = "true";
-  allRows = null;
+  forgetRows();
   enterStop();
-  if ($("search").value.trim()) runSearch(); // a new view or report: its matches
+  refreshSearch();
   showNotes();
   const waiting = afterDrawing;
   afterDrawing = [];
@@ -282,80 +285,6 @@ function step(dir) {
   $("status").textContent = `Change ${current + 1} of ${rows.length}.`;
 }
 
-// Roving focus: the view is one Tab stop, a row; arrow keys move it over
-// every row, changed or not; Enter opens the row's counterparts, Esc closes
-// them and comes back to the row.
-let allRows = null;
-let openedFrom = null; // the row whose counterparts are open
-let stop = null; // the row that is the view's Tab stop
-const viewRows = () => (allRows ??= [...document.querySelectorAll("#view .row")]);
-
-/** Makes `row` the view's Tab stop (and only it). */
-function makeStop(row) {
-  if (stop && stop !== row) stop.tabIndex = -1;
-  row.tabIndex = 0;
-  stop = row;
-}
-
-/** The first row is the Tab stop of a new view. */
-function enterStop() {
-  const first = document.querySelector("#view .row");
-  if (first && !stop?.isConnected) makeStop(first);
-}
-
-function moveFocus(from, dir) {
-  const rows = viewRows();
-  const at = rows.indexOf(from);
-  const to = rows[Math.max(0, Math.min(rows.length - 1, (at < 0 ? 0 : at) + dir))];
-  if (!to) return;
-  makeStop(to);
-  to.focus({ preventScroll: true });
-  to.scrollIntoView({ block: "nearest" });
-}
-
-// Search over every version's sentences: the matches counted, and marked
-// in whatever view is drawn.
-let searchHits = null; // "doc:segment" of each matching sentence
-let searchTimer = 0;
-
-function runSearch() {
-  const query = $("search").value.trim().toLocaleLowerCase();
-  document.querySelectorAll("#view .hit").forEach((n) => n.classList.remove("hit"));
-  searchHits = null;
-  if (!query || !result.report) return void ($("status").textContent = statusLine);
-  searchHits = new Set();
-  result.report.documents.forEach((d, k) =>
-    d.segments.forEach((s, i) => s.text.toLocaleLowerCase().includes(query) && searchHits.add(`${k}:${i}`)),
-  );
-  const shown = markHits();
-  const sentences = searchHits.size === 1 ? "1 sentence" : `${searchHits.size.toLocaleString("en")} sentences`;
-  $("status").textContent = `“${$("search").value.trim()}”: ${sentences} in all versions, ${shown.toLocaleString("en")} marked in this view.`;
-}
-
-/** Marks the matches in the view; returns how many it marked. */
-function markHits() {
-  if (!searchHits) return 0;
-  let shown = 0;
-  for (const n of document.querySelectorAll("#view [data-doc][data-seg]")) {
-    if (searchHits.has(`${n.dataset.doc}:${n.dataset.seg}`)) {
-      n.classList.add("hit");
-      shown++;
-    }
-  }
-  return shown;
-}
-
-/** Moves the keyboard to the next match after the row it is on. */
-function nextHit() {
-  const hits = [...document.querySelectorAll("#view .hit")].map((n) => n.closest(".row") ?? n);
-  if (!hits.length) return;
-  const from = stop;
-  const next = hits.find((h) => from && from.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) ?? hits[0];
-  if (next.matches(".row")) makeStop(next);
-  next.scrollIntoView({ block: "center" });
-  next.focus({ preventScroll: true });
-}
-
 const setView = (view) => update("view", (s) => (s.view = view));
 
 // ---- wiring --------------------------------------------------------------
@@ -395,20 +324,7 @@ function wire() {
   });
   $("compare-now").addEventListener("click", compareAll);
   $("cancel").addEventListener("click", engine.cancel);
-  $("search").addEventListener("input", () => {
-    clearTimeout(searchTimer);
-    searchTimer = setTimeout(runSearch, 150);
-  });
-  $("search").addEventListener("keydown", (e) => {
-    if (e.key === "Enter") {
-      e.preventDefault();
-      runSearch();
-      nextHit();
-    } else if (e.key === "Escape") {
-      $("search").value = "";
-      runSearch();
-    }
-  });
+  wireSearch(() => statusLine);
   $("prev-change").addEventListener("click", () => step(-1));
   $("next-change").addEventListener("click", () => step(1));
   $("share").addEventListener("click", share);
