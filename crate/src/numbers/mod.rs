@@ -427,6 +427,7 @@ mod tests {
             read_figures("US$5bn, A$3m, ¥1,000 and ₹20 crore").iter().map(|f| (f.value, f.unit)).collect();
         assert_eq!(money, [(5e9, Unit::Usd), (3e6, Unit::OtherDollar), (1000.0, Unit::Jpy), (20.0, Unit::Inr)]);
         assert_eq!(read_figures("in 2025 alone")[0].unit, Unit::Year);
+        assert_eq!(read_figures("2,025 people")[0].unit, Unit::Count, "a year is four digits as written");
         assert_eq!(read_figures("for 48 hours")[0].unit, Unit::Duration);
         assert_eq!(read_figures("5,435 arrivals")[0].value, 5435.0);
         assert_eq!(read_figures("3,5 Prozent")[0].value, 3.5);

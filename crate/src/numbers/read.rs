@@ -559,9 +559,9 @@ pub(crate) fn is_year_value(value: f64) -> bool {
 /// The number at the start of `text` (lower case, no currency sign) and
 /// the scale its suffix gives: "1,100" 1100, "3,5" 3.5 (a comma between
 /// groups of three digits separates thousands, otherwise it is a decimal
-/// comma), "33m" 33 × 1e6. Also the suffix and the digits as read. The one
-/// reading of a written number, for the figures and the aligner's terms.
-pub(crate) fn number_and_scale(text: &str) -> Option<(f64, f64, &str, String)> {
+/// comma), "33m" 33 × 1e6. Also the suffix and the digits as written. The
+/// one reading of a written number, for the figures and the aligner's terms.
+pub(crate) fn number_and_scale(text: &str) -> Option<(f64, f64, &str, &str)> {
     let digits_end = text.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(text.len());
     let (figure, suffix) = text.split_at(digits_end);
     let figure = figure.trim_end_matches('.');
@@ -580,7 +580,7 @@ pub(crate) fn number_and_scale(text: &str) -> Option<(f64, f64, &str, String)> {
         "hundred" => 1e2,
         _ => 1.0,
     };
-    Some((value, scale, suffix, plain))
+    Some((value, scale, suffix, figure))
 }
 
 /// Value and unit of one number token: `£33 million`, `$10bn`, `31%`, `1,100`, `2025`.
@@ -627,7 +627,7 @@ fn parse_figure(text: &str) -> Option<(f64, Unit)> {
         Some((unit, rest)) => (Some(unit), rest),
         None => (None, lower.as_str()),
     };
-    let (value, scale, suffix, plain) = number_and_scale(rest)?;
+    let (value, scale, suffix, written) = number_and_scale(rest)?;
     if unit.is_none() {
         if let Some(metres) = metres_in(suffix).filter(|_| suffix != "m") {
             return Some((value * metres, Unit::Length));
@@ -636,7 +636,8 @@ fn parse_figure(text: &str) -> Option<(f64, Unit)> {
     let unit = match unit {
         Some(u) => u,
         None if suffix == "%" => Unit::Percent,
-        None if scale == 1.0 && plain.len() == 4 && is_year_value(value) => Unit::Year,
+        // Four digits as written: "2,025 people" is a count.
+        None if scale == 1.0 && written.len() == 4 && is_year_value(value) => Unit::Year,
         None => Unit::Count,
     };
     Some((value * scale, unit))
