@@ -76,7 +76,7 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         };
         let (value, mut unit, mut last) = figure;
         // A date's month may stand before its day ("Mar 3"): the mention starts there.
-        let month_before = unit == Unit::Date && w > 0 && month(&norm(w - 1)).is_some();
+        let month_before = unit == Unit::Date && w > 0 && month_named(&tokens[words[w - 1]]).is_some();
         // A conversion in brackets right after a figure ("40C (104F)", "10
         // miles (16 km)") is that figure again: one fact, written with both units.
         // "(about 64km)": the bracket may hold a hedge before the figure.
@@ -103,17 +103,13 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
         // "from 5.25% to 5%" and "by 0.25% to 5%" are changes, not ranges.
         let lead = before.iter().find(|b| !matches!(b.as_ref(), "a" | "an"));
         let from = lead.is_some_and(|b| matches!(b.as_ref(), "from" | "by" | "von" | "um"));
-        // Or with a dash: "4.50%-4.75%", "£10m–£12m" (a dash between two counts is a score).
-        if unit != Unit::Count && dashed(tokens, words[last], words.get(last + 1).copied()) {
+        // Or with a dash: "4.50%-4.75%", "4.5-4.75%", "£10m–£12m" (a dash
+        // between two counts is a score).
+        if dashed(tokens, words[last], words.get(last + 1).copied()) {
             if let Some((high, high_unit, high_last)) = figure_at(tokens, &words, last + 1) {
-                if high > value && high_unit == unit {
-                    up_to = Some(high);
-                    last = high_last;
-                }
-            }
-        } else if last + 1 < words.len() && unit == Unit::Count && dashed(tokens, words[last], Some(words[last + 1])) {
-            if let Some((high, high_unit, high_last)) = figure_at(tokens, &words, last + 1) {
-                if high > value && high_unit != Unit::Count && high_unit != Unit::Score {
+                let same_unit = unit != Unit::Count && high_unit == unit;
+                let unit_after = unit == Unit::Count && !matches!(high_unit, Unit::Count | Unit::Score);
+                if high > value && (same_unit || unit_after) {
                     up_to = Some(high);
                     unit = high_unit;
                     last = high_last;
@@ -130,7 +126,6 @@ pub fn read_figures_in(sentence: &str, tokens: &[Token<'_>]) -> Vec<NumberFact> 
                 }
             }
         }
-        // What it describes: the next two content words, stopping at the next figure.
         // What it describes: the next two content words, up to the next
         // figure, punctuation or conjunction ("40 countries", "5% and a
         // temperature of 40C": the percentage describes nothing here).
@@ -368,6 +363,12 @@ fn month(word: &str) -> Option<u8> {
     Some(at as u8 + 1)
 }
 
+/// The month a word token names, capitalised as a month is: "20 may have
+/// died" holds no date.
+fn month_named(token: &Token<'_>) -> Option<u8> {
+    token.text.starts_with(char::is_uppercase).then(|| month(&normalize(token))).flatten()
+}
+
 /// A date at the day `words[w]`, next to its month ("Mar 3", "3 March",
 /// "March 3, 2024"): month × 100 + day, and the last word it takes.
 fn date_at(tokens: &[Token<'_>], words: &[usize], w: usize, value: f64, unit: Unit) -> Option<(f64, Unit, usize)> {
@@ -375,13 +376,8 @@ fn date_at(tokens: &[Token<'_>], words: &[usize], w: usize, value: f64, unit: Un
     if !day || !(1.0..=31.0).contains(&value) {
         return None;
     }
-    // A month is capitalised: "20 may have died" holds no date.
-    let month_at = |at: usize| {
-        let token = &tokens[words[at]];
-        token.text.starts_with(char::is_uppercase).then(|| month(&normalize(token))).flatten()
-    };
-    let before = (w > 0).then(|| month_at(w - 1)).flatten();
-    let after = (w + 1 < words.len()).then(|| month_at(w + 1)).flatten();
+    let before = (w > 0).then(|| month_named(&tokens[words[w - 1]])).flatten();
+    let after = (w + 1 < words.len()).then(|| month_named(&tokens[words[w + 1]])).flatten();
     let (month, mut last) = match (before, after) {
         (Some(m), _) => (m, w),
         (None, Some(m)) => (m, w + 1),
