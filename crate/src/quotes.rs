@@ -355,7 +355,8 @@ pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
         .map(|mut m| {
             m[1..].sort_by_key(|&k| (quotes[k].doc, quotes[k].segment));
             let group: Vec<Quote> = m.iter().map(|&k| quotes[k].clone()).collect();
-            let leader = tokenize(&group[0].text);
+            let tokens = tokenize(&group[0].text);
+            let leader = Leader { words: words_of(&tokens), tokens };
             let (diffs, changed): (Vec<Vec<WordOp>>, Vec<bool>) =
                 group.iter().map(|q| quote_diff(&leader, &q.text, &words_only)).unzip();
             // Worded differently: another version renders the leader's stretch in other words.
@@ -381,10 +382,10 @@ pub fn group_quotes(mut quotes: Vec<Quote>) -> Vec<QuoteGroup> {
 /// has at either end are no change (one quoted more of the utterance than
 /// the other), and the leader's are dropped from the diff; other words in
 /// their place, or a change inside, are a change.
-fn quote_diff(leader: &[Token<'_>], quote: &str, options: &DiffOptions) -> (Vec<WordOp>, bool) {
+fn quote_diff(leader: &Leader<'_>, quote: &str, options: &DiffOptions) -> (Vec<WordOp>, bool) {
     let tokens = tokenize(quote);
-    let stretch = contiguous_in(leader, &tokens).unwrap_or(0..leader.len());
-    let mut ops = diff_tokens(&leader[stretch], &tokens, options);
+    let stretch = contiguous_in(leader, &tokens).unwrap_or(0..leader.tokens.len());
+    let mut ops = diff_tokens(&leader.tokens[stretch], &tokens, options);
     let one_sided = |run: &[WordOp]| run.windows(2).all(|w| w[0].tag == w[1].tag);
     let head = ops.iter().take_while(|op| op.tag != Tag::Equal).count();
     let tail = ops[head..].iter().rev().take_while(|op| op.tag != Tag::Equal).count();
@@ -403,16 +404,8 @@ fn quote_diff(leader: &[Token<'_>], quote: &str, options: &DiffOptions) -> (Vec<
 /// the punctuation next to them), where the quote's words (normalised)
 /// stand in the leader in one piece; found with Knuth-Morris-Pratt, linear
 /// in both.
-fn contiguous_in(leader: &[Token<'_>], quote: &[Token<'_>]) -> Option<std::ops::Range<usize>> {
-    let words = |tokens: &[Token<'_>]| -> Vec<(usize, String)> {
-        tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-            .map(|(k, t)| (k, normalize(t).into_owned()))
-            .collect()
-    };
-    let (hay, needle) = (words(leader), words(quote));
+fn contiguous_in(leader: &Leader<'_>, quote: &[Token<'_>]) -> Option<std::ops::Range<usize>> {
+    let (hay, needle, leader) = (&leader.words, words_of(quote), &leader.tokens);
     if needle.is_empty() || needle.len() > hay.len() {
         return None;
     }
@@ -451,6 +444,23 @@ fn contiguous_in(leader: &[Token<'_>], quote: &[Token<'_>]) -> Option<std::ops::
         }
     }
     None
+}
+
+/// A group's leading quote: its tokens, and its words normalised once for
+/// every member the group compares with it.
+struct Leader<'a> {
+    tokens: Vec<Token<'a>>,
+    words: Vec<(usize, String)>,
+}
+
+/// The words of `tokens`, normalised, with their token indices.
+fn words_of(tokens: &[Token<'_>]) -> Vec<(usize, String)> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .map(|(k, t)| (k, normalize(t).into_owned()))
+        .collect()
 }
 
 #[cfg(test)]
