@@ -334,7 +334,7 @@ export function renderQuotes(root, report) {
   const wrap = el("div", "cards");
   if (!report.quotes.length) wrap.append(el("p", "empty-note", "No quotation in any version."));
   const rank = (g) => (g.only_in !== null ? 2 : g.variant ? 0 : 1);
-  const ordered = report.quotes.map((g, k) => [g, k]).sort(([a, ka], [b, kb]) => rank(a) - rank(b) || ka - kb).map(([g]) => g);
+  const ordered = [...report.quotes].sort((a, b) => rank(a) - rank(b)); // a stable sort: reading order within a rank
   const card = (group) => {
     const own = group.only_in !== null;
     const node = el("section", `card row${group.variant ? " variant change" : ""}${own ? " own" : ""}`);
@@ -415,10 +415,8 @@ let numberFilter = "all"; // kept across redraws of the view
  */
 export function renderNumbers(root, report) {
   const order = NUMBER_FILTERS.map(([key]) => key);
-  const groups = report.numbers
-    .map((g, k) => [g, k])
-    .sort(([a, ka], [b, kb]) => order.indexOf(verdictOf(a)) - order.indexOf(verdictOf(b)) || ka - kb)
-    .map(([g]) => g);
+  // A stable sort: reading order within a verdict; each version's own figures last.
+  const groups = [...report.numbers].sort((a, b) => order.indexOf(verdictOf(a)) - order.indexOf(verdictOf(b)));
   const counts = Object.fromEntries(order.map((key) => [key, key === "all" ? groups.length : groups.filter((g) => verdictOf(g) === key).length]));
   if (!counts[numberFilter]) numberFilter = "all";
   const pick = el("select", "number-filter");
@@ -436,27 +434,25 @@ export function renderNumbers(root, report) {
   const label = el("label", "", "Show ");
   label.append(pick);
   bar.append(label);
-  const shown = groups.filter((g) => numberFilter === "all" || verdictOf(g) === numberFilter);
-  const sharedRows = shown.filter((g) => g.only_in === null);
-  const ownRows = shown.filter((g) => g.only_in !== null);
+  const rows = groups.filter((g) => numberFilter === "all" || verdictOf(g) === numberFilter);
+  const shared = rows.filter((g) => g.only_in === null).length; // rows before the own ones
   const table = el("table", "numbers");
   const head = table.createTHead().insertRow();
   for (const h of ["What", "Figures by version, in their sentences", "Verdict"]) head.append(Object.assign(el("th", "", h), { scope: "col" }));
   const nodes = [bar];
-  if (sharedRows.length || !ownRows.length) nodes.push(table);
+  if (shared || shared === rows.length) nodes.push(table);
   if (!report.numbers.some((g) => g.only_in === null) && numberFilter === "all") {
     table.createTBody().insertRow().append(Object.assign(el("td", "", "No figure appears in more than one version."), { colSpan: 3 }));
   }
   const apart = el("table", "numbers own");
-  if (ownRows.length) {
-    apart.append(Object.assign(el("caption", "", `Only in one version (${ownRows.length.toLocaleString("en")})`)));
+  if (rows.length > shared) {
+    apart.append(Object.assign(el("caption", "", `Only in one version (${(rows.length - shared).toLocaleString("en")})`)));
     nodes.push(apart);
   }
   replaceView(root, ...nodes);
   // A part is a table body of its own; parts past the shared rows go to the other table.
-  const rows = [...sharedRows, ...ownRows];
   drawInParts(document.createDocumentFragment(), rows.length, (start, end) => {
-    for (const [target, from, to] of [[table, start, Math.min(end, sharedRows.length)], [apart, Math.max(start, sharedRows.length), end]]) {
+    for (const [target, from, to] of [[table, start, Math.min(end, shared)], [apart, Math.max(start, shared), end]]) {
       if (from >= to) continue;
       const body = target.createTBody();
       for (const g of rows.slice(from, to)) numberRow(body, report, g);
