@@ -199,8 +199,6 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
             {
                 continue;
             }
-            let (ca, cb) = (clause_cover(s, &sb[j], weights), clause_cover(&sb[j], s, weights));
-            let clause = if ca.0 >= cb.0 { ca } else { cb };
             let phrases = shared_count(&s.phrases, &sb[j].phrases);
             let quoted = shared_count(&s.quoted, &sb[j].quoted);
             out.push(Candidate {
@@ -213,8 +211,6 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
                 beyond_names,
                 fact_weight,
                 near_figures,
-                clause: clause.0,
-                clause_weight: clause.1,
                 phrases,
                 quoted,
                 identical,
@@ -222,6 +218,18 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
         }
     }
     out
+}
+
+/// The clause of either sentence most found in the other: the share of its
+/// weight found there, and that weight. Asked only by the evidence decision,
+/// for the few candidates it weighs.
+pub(super) fn shared_clause(x: &SentenceTerms, y: &SentenceTerms, weights: &Weights) -> (f32, f32) {
+    let (cx, cy) = (clause_cover(x, y, weights), clause_cover(y, x, weights));
+    if cx.0 >= cy.0 {
+        cx
+    } else {
+        cy
+    }
 }
 
 /// The clause of `x` most found in `y`: the share of its weight in `y`, and

@@ -11,8 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::candidates::shared_clause;
 use super::{AlignConfig, Candidate};
-use crate::terms::{Role, SentenceTerms};
+use crate::terms::{Role, SentenceTerms, Weights};
 
 /// How many numbers describe a candidate to the decision.
 pub const FEATURES: usize = 13;
@@ -60,16 +61,22 @@ pub struct Evidence {
 }
 
 /// The numbers the decision weighs for candidate `c`: its overlap, its best
-/// shared clause, the evidence beyond names, how it ranks among both its
-/// sentences' candidates, and how related the two versions are overall.
-pub(super) fn features(c: &Candidate, rank_a: usize, rank_b: usize, related: f32) -> [f32; FEATURES] {
+/// shared `clause` (share, weight), the evidence beyond names, how it ranks
+/// among both its sentences' candidates, and how related the two versions are overall.
+pub(super) fn features(
+    c: &Candidate,
+    clause: (f32, f32),
+    rank_a: usize,
+    rank_b: usize,
+    related: f32,
+) -> [f32; FEATURES] {
     let ln = |x: f32| (1.0 + x).ln();
     [
         c.dice,
         c.in_a.min(c.in_b),
         c.in_a.max(c.in_b),
-        c.clause,
-        ln(c.clause_weight),
+        clause.0,
+        ln(clause.1),
         ln(c.fact_weight),
         ln(c.phrases as f32),
         f32::from(u8::from(c.near_figures > 0)),
@@ -96,6 +103,7 @@ pub(super) fn shared_facts(
     candidates: &[Candidate],
     a: &[SentenceTerms],
     b: &[SentenceTerms],
+    weights: &Weights,
     related: f32,
     links: &mut Vec<Candidate>,
     used_a: &mut [bool],
@@ -114,17 +122,21 @@ pub(super) fn shared_facts(
         let (rank_a, rank_b) = (seen_a[c.i], seen_b[c.j]);
         seen_a[c.i] += 1;
         seen_b[c.j] += 1;
-        let x = features(c, rank_a, rank_b, related);
         let already = linked.binary_search(&(c.i, c.j)).is_ok();
+        let ruled_out = already
+            || c.beyond_names == 0
+            || rank_a.max(rank_b) > config.evidence_rank
+            || related > config.evidence_max_related;
+        // The features, the shared clause above all, cost most of the pass:
+        // only for a pair the decision may link, or that `explain` shows.
+        if ruled_out && explain.is_none() {
+            continue;
+        }
+        let x = features(c, shared_clause(&a[c.i], &b[c.j], weights), rank_a, rank_b, related);
         if let Some(out) = explain.as_deref_mut() {
             out.push(Evidence { a: c.i, b: c.j, linked: already, features: x });
         }
-        if already
-            || c.beyond_names == 0
-            || rank_a.max(rank_b) > config.evidence_rank
-            || related > config.evidence_max_related
-            || score(&x, config) < config.evidence_threshold
-        {
+        if ruled_out || score(&x, config) < config.evidence_threshold {
             continue;
         }
         if !used_a[c.i] && !used_b[c.j] {

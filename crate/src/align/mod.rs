@@ -89,10 +89,6 @@ pub(crate) struct Candidate {
     pub(crate) fact_weight: f32,
     /// Figures met at other precision.
     pub(crate) near_figures: usize,
-    /// The clause of either sentence most found in the other: the share of
-    /// its weight found there, and that weight.
-    pub(crate) clause: f32,
-    pub(crate) clause_weight: f32,
     /// Two content terms read in a row in both (a shared phrase).
     pub(crate) phrases: usize,
     /// Of those, the ones inside quote marks in both (a shared quotation).
@@ -123,6 +119,7 @@ pub fn align_explained(
         (u64::from(!c.dice.to_bits()) << 32) | u64::from(off_diagonal.to_bits())
     });
     let neighbours = Neighbours::new(a, b, &candidates);
+    let weights = b.weights;
     let (a, b) = (a.sentences, b.sentences);
     // Body text links to body text; a heading only to a nearly equal heading; furniture never.
     let furniture = |c: &Candidate| a[c.i].role != Role::Text || b[c.j].role != Role::Text;
@@ -206,7 +203,8 @@ pub fn align_explained(
     };
     let total = mass_a.iter().sum::<f32>() + mass_b.iter().sum::<f32>();
     let related = linked_mass(&used_a, &used_b) / total.max(f32::EPSILON);
-    let mut facts = shared_facts(&candidates, a, b, related, &mut links, &mut used_a, &mut used_b, config, explain);
+    let mut facts =
+        shared_facts(&candidates, a, b, weights, related, &mut links, &mut used_a, &mut used_b, config, explain);
 
     let units = units(&links, &moved, config);
     // A fact between sentences of one unit is said by the unit already.
