@@ -44,8 +44,10 @@ def read_jsonl(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def examples(bench, exe, tmp, flags=()):
-    """Per fold: the open candidates (features, label) and what the order passes got right."""
+def examples(bench, exe, tmp, flags=(), extra=None):
+    """Per fold: the open candidates (features, label) and what the order passes got right.
+    `extra`, given a benchmark pair, gives a function of two sentence indices:
+    one more feature, appended to each candidate's (for bench/meaning.py)."""
     folds = {}
     for s in SETS:
         pairs = os.path.join(bench, s, "pairs.jsonl")
@@ -58,6 +60,7 @@ def examples(bench, exe, tmp, flags=()):
             ignore = {tuple(p) for p in g.get("ignore", [])}
             f = folds.setdefault(fold_of(s, r["id"]), {"rows": [], "gold": 0, "tp": 0, "fp": 0})
             f["gold"] += len(links - ignore)
+            more = extra(g) if extra else None
             for e in r["evidence"]:
                 pair = (e["a"], e["b"])
                 if pair in ignore:
@@ -67,7 +70,7 @@ def examples(bench, exe, tmp, flags=()):
                     f["tp" if y else "fp"] += 1
                 # The decision never links on names alone, nor below the rank rule (evidence_rank 1).
                 elif e["features"][11] > 0 and e["features"][8] >= 0.5:
-                    f["rows"].append((e["features"], y))
+                    f["rows"].append((e["features"] + ([more(e["a"], e["b"])] if more else []), y))
     return folds
 
 

@@ -55,18 +55,23 @@ def glove(top):
     return {w: k for k, w in enumerate(words)}, np.asarray(vectors, dtype=np.float32)
 
 
-def sentence_vectors(sentences, index, vectors):
-    """IDF-weighted mean vector of each sentence, unit length (zero when it has no known word)."""
-    tokens = [[w for w in re.findall(r"[\w']+", s.lower()) if w not in FUNCTION and w in index] for s in sentences]
+def inverse_frequency(sentences):
+    """Each word's IDF over `sentences` (both versions of a pair)."""
     df = {}
-    for t in tokens:
-        for w in set(t):
+    for t in sentences:
+        for w in set(re.findall(r"[\w']+", t.lower())):
             df[w] = df.get(w, 0) + 1
+    return lambda w: math.log((len(sentences) + 1) / (df.get(w, 0) + 1)) + 1
+
+
+def sentence_vectors(sentences, index, vectors, idf):
+    """IDF-weighted mean vector of each sentence, unit length (zero when it has no known word)."""
     out = []
-    for t in tokens:
+    for s in sentences:
         v = np.zeros(vectors.shape[1], dtype=np.float32)
-        for w in t:
-            v += (math.log((len(sentences) + 1) / (df[w] + 1)) + 1) * vectors[index[w]]
+        for w in re.findall(r"[\w']+", s.lower()):
+            if w not in FUNCTION and w in index:
+                v += idf(w) * vectors[index[w]]
         n = np.linalg.norm(v)
         out.append(v / n if n else v)
     return out
@@ -100,44 +105,22 @@ def soft_clause(x, y, index, vectors, idf, tau):
     return best
 
 
-def examples(bench, exe, tmp, flags, index, vectors, tau=None):
-    """Per fold, as learn.examples gives them, each row with its cosine beside its features."""
-    folds = {}
-    for s in learn.SETS:
-        pairs = os.path.join(bench, s, "pairs.jsonl")
-        out = os.path.join(tmp, f"{s}.explain.jsonl")
-        subprocess.run([exe, "align", "--jsonl", pairs, "--out", out, "--explain", *flags], check=True)
-        gold = {r["id"]: r for r in learn.read_jsonl(pairs)}
-        for r in learn.read_jsonl(out):
-            g = gold[r["id"]]
-            va, vb = (sentence_vectors(x, index, vectors) for x in (g["a"], g["b"]))
-            df = {}
-            for t in g["a"] + g["b"]:
-                for w in set(re.findall(r"[\w']+", t.lower())):
-                    df[w] = df.get(w, 0) + 1
-            n = len(g["a"]) + len(g["b"])
-            idf = lambda w: math.log((n + 1) / (df.get(w, 0) + 1)) + 1
-            meaning = (lambda i, j: max(soft_clause(g["a"][i], g["b"][j], index, vectors, idf, tau),
-                                        soft_clause(g["b"][j], g["a"][i], index, vectors, idf, tau))) if tau \
-                else (lambda i, j: float(va[i] @ vb[j]))
-            links = {tuple(p) for p in g["gold"]}
-            ignore = {tuple(p) for p in g.get("ignore", [])}
-            f = folds.setdefault(learn.fold_of(s, r["id"]), {"rows": [], "gold": 0, "tp": 0, "fp": 0})
-            f["gold"] += len(links - ignore)
-            for e in r["evidence"]:
-                pair = (e["a"], e["b"])
-                if pair in ignore:
-                    continue
-                y = pair in links
-                if e["linked"]:
-                    f["tp" if y else "fp"] += 1
-                elif e["features"][11] > 0 and e["features"][8] >= 0.5:  # learn.examples' rules
-                    f["rows"].append((e["features"], meaning(e["a"], e["b"]), y))
-    return folds
+def meaning(index, vectors, tau):
+    """For learn.examples' `extra`: per benchmark pair, the meaning feature of two
+    sentences (the soft clause match with `tau`, else the sentences' cosine)."""
+    def of_pair(g):
+        idf = inverse_frequency(g["a"] + g["b"])
+        if tau:
+            return lambda i, j: max(soft_clause(g["a"][i], g["b"][j], index, vectors, idf, tau),
+                                    soft_clause(g["b"][j], g["a"][i], index, vectors, idf, tau))
+        va, vb = (sentence_vectors(x, index, vectors, idf) for x in (g["a"], g["b"]))
+        return lambda i, j: float(va[i] @ vb[j])
+    return of_pair
 
 
-def with_cosine(folds, use):
-    return {k: {**f, "rows": [(x + [c] if use else x, y) for x, c, y in f["rows"]]} for k, f in folds.items()}
+def with_meaning(folds, use):
+    """The folds with the meaning feature (the last), or without it."""
+    return {k: {**f, "rows": [(x if use else x[:-1], y) for x, y in f["rows"]]} for k, f in folds.items()}
 
 
 def pairs_f1(folds, names, params):
@@ -166,13 +149,13 @@ def main():
     exe = os.path.join(ROOT, "target", "release", "variorum")
     index, vectors = glove(args.top)
     flags = [x for kv in args.set for x in ("--set", kv)]
-    raw = examples(bench, exe, tempfile.mkdtemp(prefix="variorum-meaning-"), flags, index, vectors, args.soft)
+    raw = learn.examples(bench, exe, tempfile.mkdtemp(prefix="variorum-meaning-"), flags, meaning(index, vectors, args.soft))
     news = sorted({learn.fold_of("news-dev", r["id"]) for r in learn.read_jsonl(os.path.join(bench, "news-dev", "pairs.jsonl"))})
     learn.NEWS.update(news)
     names = sorted(raw)
     print(f"{'features':<10} {'in-sample P':>11} {'R':>6} {'F1':>6}   {'held-out P':>10} {'R':>6} {'F1':>6}   per story held out")
     for use in (False, True):
-        folds = with_cosine(raw, use)
+        folds = with_meaning(raw, use)
         full = learn.learn(folds, names)
         held = {n: learn.learn(folds, [m for m in names if m != n]) for n in news}
         ins = pairs_f1(folds, news, {n: full for n in news})
