@@ -2,7 +2,7 @@
 """Measures whether a meaning signal helps the evidence decision, held out by
 story, before any asset is built or shipped (issue 23).
 
-    .venv/bin/python bench/meaning.py [--bench DIR] [--top 50000] [--soft TAU] [--set NAME=VALUE ...]
+    .venv/bin/python bench/meaning.py [--bench DIR] [--top 50000] [--soft TAU | --minilm] [--set NAME=VALUE ...]
 
 Each candidate pair the evidence decision weighs (`variorum align --jsonl
 --explain`) gets one more feature: the cosine of its two sentences as
@@ -118,6 +118,14 @@ def meaning(index, vectors, tau):
     return of_pair
 
 
+def minilm_cosine(model):
+    """For learn.examples' `extra`: the cosine of two sentences' MiniLM vectors."""
+    def of_pair(g):
+        va, vb = model.embed(g["a"]), model.embed(g["b"])
+        return lambda i, j: float(va[i] @ vb[j])
+    return of_pair
+
+
 def with_meaning(folds, use):
     """The folds with the meaning feature (the last), or without it."""
     return {k: {**f, "rows": [(x if use else x[:-1], y) for x, y in f["rows"]]} for k, f in folds.items()}
@@ -139,6 +147,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", default=os.path.join(ROOT, "..", "shared", "bench"))
     ap.add_argument("--top", type=int, default=50000, help="vocabulary size (most frequent words)")
+    ap.add_argument("--minilm", action="store_true", help="full all-MiniLM-L6-v2 sentence cosine (bench/minilm.py) instead of GloVe")
     ap.add_argument("--soft", type=float, metavar="TAU", help="clause-level soft match instead of sentence cosine")
     ap.add_argument("--l2", type=float, default=1000.0)
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
@@ -147,9 +156,13 @@ def main():
     bench = os.path.abspath(args.bench)
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "variorum-cli"], cwd=ROOT, check=True)
     exe = os.path.join(ROOT, "target", "release", "variorum")
-    index, vectors = glove(args.top)
     flags = [x for kv in args.set for x in ("--set", kv)]
-    raw = learn.examples(bench, exe, tempfile.mkdtemp(prefix="variorum-meaning-"), flags, meaning(index, vectors, args.soft))
+    if args.minilm:
+        import minilm
+        extra = minilm_cosine(minilm.MiniLM(ROOT))
+    else:
+        extra = meaning(*glove(args.top), args.soft)
+    raw = learn.examples(bench, exe, tempfile.mkdtemp(prefix="variorum-meaning-"), flags, extra)
     news = sorted({learn.fold_of("news-dev", r["id"]) for r in learn.read_jsonl(os.path.join(bench, "news-dev", "pairs.jsonl"))})
     learn.NEWS.update(news)
     names = sorted(raw)
