@@ -119,9 +119,17 @@ def meaning(index, vectors, tau):
 
 
 def minilm_cosine(model):
-    """For learn.examples' `extra`: the cosine of two sentences' MiniLM vectors."""
+    """For learn.examples' `extra`: the cosine of two sentences' MiniLM vectors,
+    each sentence run through the model once (an article is in several pairs)."""
+    seen = {}
+
+    def vectors(sentences):
+        new = [s for s in dict.fromkeys(sentences) if s not in seen]
+        seen.update(zip(new, model.embed(new)) if new else ())
+        return [seen[s] for s in sentences]
+
     def of_pair(g):
-        va, vb = model.embed(g["a"]), model.embed(g["b"])
+        va, vb = vectors(g["a"]), vectors(g["b"])
         return lambda i, j: float(va[i] @ vb[j])
     return of_pair
 
@@ -174,7 +182,7 @@ def main():
         ins = pairs_f1(folds, news, {n: full for n in news})
         loso = pairs_f1(folds, news, held)
         per = " ".join(f"{pairs_f1(folds, [n], held)[2]:.3f}" for n in news)
-        print(f"{('+soft' if args.soft else '+cosine') if use else 'lexical':<10} {ins[0]:>11.3f} {ins[1]:>6.3f} {ins[2]:>6.3f}   "
+        print(f"{('+minilm' if args.minilm else '+soft' if args.soft else '+cosine') if use else 'lexical':<10} {ins[0]:>11.3f} {ins[1]:>6.3f} {ins[2]:>6.3f}   "
               f"{loso[0]:>10.3f} {loso[1]:>6.3f} {loso[2]:>6.3f}   {per}")
     print("stories:", " ".join(news))
 
