@@ -65,10 +65,21 @@ test("a sentence's counterparts: links of any kind, and shared facts where both 
   assert.deepEqual(counterparts(three, 2, 1), [{ doc: 0, segments: [], kind: null }, { doc: 1, segments: [], kind: null }]);
 });
 
-test("shared runs mark the words both sentences carry: figures, names, longer words; not function words or sentence-initial capitals", () => {
-  const runs = sharedRuns("More than 1,100 people crossed. The Home Office said so.", "The Home Office counted 1,100 crossings by people.");
-  assert.deepEqual(runs.filter((r) => r.shared).map((r) => r.text), ["1,100 people", "Home Office"]);
-  assert.equal(runs.map((r) => r.text).join(""), "More than 1,100 people crossed. The Home Office said so.", "the text is whole");
+test("shared runs mark the engine's spans inside a segment, the text whole, in UTF-16 offsets", () => {
+  // The segment starts at 10 in its document; spans may reach past it (another segment's part).
+  const segment = { text: "Öl: more than 1,100 people 🎉 crossed.", span: { utf16: [10, 48] } };
+  const spans = [{ utf16: [4, 12] }, { utf16: [14, 36] }, { utf16: [40, 47] }];
+  const runs = sharedRuns(segment, spans);
+  assert.deepEqual(runs.filter((r) => r.shared).map((r) => r.text), ["Öl", "more than 1,100 people", "crossed"]);
+  assert.equal(runs.map((r) => r.text).join(""), segment.text, "the text is whole");
+  assert.deepEqual(sharedRuns(segment, []), [{ text: segment.text, shared: false }]);
+});
+
+test("a flipped pair swaps a partial link's shared runs with its sides", () => {
+  const shared = { a: [{ utf16: [0, 3] }], b: [{ utf16: [5, 9] }] };
+  const report = { pairs: [{ a: 0, b: 1, similarity: 0.5, unmatched_a: [], unmatched_b: [], links: [{ a: [0], b: [2], kind: "partial", ops: [], shared }] }] };
+  const flipped = orientedPair(report, 1, 0).links[0];
+  assert.deepEqual([flipped.a, flipped.b, flipped.shared], [[2], [0], { a: shared.b, b: shared.a }]);
 });
 
 test("a run of words deleted here and inserted there is a move, a replacement in place is not", () => {

@@ -14,7 +14,13 @@ export function orientedPair(report, left, right) {
     unmatched_a: pair.unmatched_b,
     unmatched_b: pair.unmatched_a,
     links: pair.links
-      .map((l) => ({ ...l, a: l.b, b: l.a, ops: l.ops.map((o) => ({ ...o, tag: FLIP[o.tag] })) }))
+      .map((l) => ({
+        ...l,
+        a: l.b,
+        b: l.a,
+        ops: l.ops.map((o) => ({ ...o, tag: FLIP[o.tag] })),
+        shared: l.shared && { a: l.shared.b, b: l.shared.a },
+      }))
       .sort((x, y) => x.a[0] - y.a[0]),
   };
 }
@@ -166,39 +172,23 @@ export function counterparts(report, doc, seg) {
     .map((other) => found.find((c) => c.doc === other) ?? { doc: other, segments: [], kind: null });
 }
 
-/** Words that carry meaning: a figure, an acronym, a name (capitalised inside the text), or five letters or more. */
-const WORD = /\p{N}[\p{N}.,]*\p{N}|\p{N}|[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
-const meaningful = (w, first) =>
-  /\p{N}/u.test(w) || w.length >= 5 || (w.length >= 2 && w === w.toUpperCase()) || (!first && w.length >= 3 && /^\p{Lu}/u.test(w));
-
 /**
- * `text` as runs `{text, shared}`: a run is shared when its words (and the
- * spaces between them) are words that `other` has too. What a partial link
- * shows: what the two sentences have in common, not a diff of the rest.
+ * A segment's text as runs `{text, shared}`, the engine's `spans` (a partial
+ * link's shared runs, in the document's UTF-16 offsets) marked shared.
  */
-export function sharedRuns(text, other) {
-  const theirs = new Set((other.match(WORD) ?? []).map((w) => w.toLowerCase()));
+export function sharedRuns(segment, spans) {
+  const [start, end] = segment.span.utf16;
   const runs = [];
-  const push = (t, shared) => {
-    const last = runs[runs.length - 1];
-    if (last && last.shared === shared) last.text += t;
-    else runs.push({ text: t, shared });
-  };
-  let at = 0;
-  let pending = ""; // the gap after a shared word: shared only if another shared word follows
-  for (const m of text.matchAll(WORD)) {
-    const gap = text.slice(at, m.index);
-    // A capital after a sentence's end is not a name.
-    const first = /(^|[.!?:])[\s"'‘’“”(«»-]*$/u.test(text.slice(Math.max(0, m.index - 8), m.index));
-    const shared = meaningful(m[0], first) && theirs.has(m[0].toLowerCase());
-    if (shared && runs.length && runs[runs.length - 1].shared && !/[.;:!?]/.test(gap)) push(pending + gap, true);
-    else push(pending + gap, false);
-    pending = "";
-    push(m[0], shared);
-    at = m.index + m[0].length;
+  let at = start;
+  for (const { utf16 } of spans) {
+    const [from, to] = [Math.max(utf16[0], at), Math.min(utf16[1], end)];
+    if (from >= to) continue;
+    if (from > at) runs.push({ text: segment.text.slice(at - start, from - start), shared: false });
+    runs.push({ text: segment.text.slice(from - start, to - start), shared: true });
+    at = to;
   }
-  push(text.slice(at), false);
-  return runs.filter((r) => r.text);
+  if (at < end) runs.push({ text: segment.text.slice(at - start), shared: false });
+  return runs;
 }
 
 /**

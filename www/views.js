@@ -31,15 +31,18 @@ function diffInline(ops) {
 }
 
 /**
- * One side of a partial link: its sentences with the words the other side
- * shares marked, sentences that do not stand together in the text set
- * apart, since they were never printed as one.
+ * One side of a partial link: its sentences with what the other side shares
+ * marked (the engine's runs, `spans`), sentences that do not stand together
+ * in the text set apart, since they were never printed as one.
  */
-function sharedSide(doc, indices, otherText) {
+function sharedSide(doc, indices, spans = []) {
   const frag = document.createDocumentFragment();
   consecutive(indices).forEach((run, k) => {
     if (k > 0) frag.append(el("span", "apart", ` … #${run[0] + 1} `));
-    for (const r of sharedRuns(segmentsText(doc, run), otherText)) frag.append(r.shared ? el("mark", "shared", r.text) : r.text);
+    run.forEach((i, n) => {
+      if (n > 0) frag.append(" ");
+      for (const r of sharedRuns(doc.segments[i], spans)) frag.append(r.shared ? el("mark", "shared", r.text) : r.text);
+    });
   });
   return frag;
 }
@@ -101,8 +104,8 @@ export function renderSideBySide(root, report, left, right, filters) {
       const { link } = row;
       tr.classList.add(`link-${link.kind}`);
       if (link.kind === "partial") {
-        tdL.append(sharedSide(docL, link.a, segmentsText(docR, link.b)));
-        tdR.append(sharedSide(docR, link.b, segmentsText(docL, link.a)));
+        tdL.append(sharedSide(docL, link.a, link.shared?.a));
+        tdR.append(sharedSide(docR, link.b, link.shared?.b));
       } else {
         const ops = markMoves(link.ops);
         tdL.append(diffSide(ops, "left"));
@@ -161,7 +164,7 @@ export function renderInline(root, report, base, other, filters) {
       li.dataset.doc = other;
       li.dataset.seg = row.right[0];
       if (row.link.kind === "partial") {
-        li.append(sharedSide(docO, row.link.b, segmentsText(docB, row.link.a)), " ", badge("kind", KIND_LABEL.partial));
+        li.append(sharedSide(docO, row.link.b, row.link.shared?.b), " ", badge("kind", KIND_LABEL.partial));
       } else li.append(diffInline(markMoves(row.link.ops)));
       if (row.link.moved) li.append(" ", badge("moved", "moved"));
     } else if (row.type === "only-left") {

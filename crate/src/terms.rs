@@ -92,7 +92,7 @@ impl SentenceTerms {
 }
 
 /// Punctuation that ends a clause.
-fn ends_clause(punct: &str) -> bool {
+pub(crate) fn ends_clause(punct: &str) -> bool {
     punct.chars().any(|c| {
         matches!(
             c,
@@ -178,7 +178,6 @@ impl Vocabulary {
         let mut terms: Vec<Term> = Vec::new();
         let mut figures: Vec<(f64, Term)> = Vec::new();
         let mut capitals: Vec<Term> = Vec::new();
-        let mut value = None;
         let mut fingerprint = Fnv::default();
         let (mut norm, mut folded) = std::mem::take(&mut self.scratch);
         let mut figure = String::new();
@@ -207,36 +206,19 @@ impl Vocabulary {
                 clause_starts.push(sequence.len() as u32);
             }
             fingerprint.write(norm.as_bytes());
-            let stem = match token.kind {
-                TokenKind::Number => {
-                    value = figure_value(token.text, &mut figure);
-                    if value.is_some() {
-                        figure.as_str()
-                    } else {
-                        &norm
-                    }
-                }
-                _ => match number_word(&norm, &mut figure) {
-                    Some(()) => figure.as_str(),
-                    None if norm.is_ascii() => stem(&norm, self.stem_chars),
-                    None => {
-                        fold_umlauts(&norm, &mut folded);
-                        stem(&folded, self.stem_chars)
-                    }
-                },
-            };
+            let (term, value) = term_text(token, &norm, self.stem_chars, (&mut folded, &mut figure));
+            let id = intern(&mut self.ids, term);
             if token.kind == TokenKind::Word && norm.len() >= LONG_WORD {
                 let word = if norm.is_ascii() { norm.as_str() } else { folded.as_str() };
                 let number = intern(&mut self.long_words, word);
                 self.long_in.push((self.sentences, number));
             }
-            let id = intern(&mut self.ids, stem);
             if id as usize == self.df.len() {
                 self.df.push(0);
                 self.stop.push(is_stopword(&norm));
                 self.cases.push(0);
             }
-            if let Some(value) = value.take() {
+            if let Some(value) = value {
                 figures.push((value, id));
             }
             if token.kind == TokenKind::Word {
@@ -402,6 +384,32 @@ const LOWER: u8 = 2;
 
 /// Words of at least this many bytes may be compounds.
 const LONG_WORD: usize = 8;
+
+/// The term a word or number token is read as: the figure it names ("5%",
+/// "five" and "5" are all "5") with its value, or its stem. `norm` is the
+/// token normalised ([`normalize_into`]); `folded` and `figure` are buffers
+/// the term may be read into.
+pub fn term_text<'s>(
+    token: &Token<'_>,
+    norm: &'s str,
+    stem_chars: usize,
+    (folded, figure): (&'s mut String, &'s mut String),
+) -> (&'s str, Option<f64>) {
+    if token.kind == TokenKind::Number {
+        return match figure_value(token.text, figure) {
+            Some(value) => (figure.as_str(), Some(value)),
+            None => (norm, None),
+        };
+    }
+    if number_word(norm, figure).is_some() {
+        return (figure.as_str(), None);
+    }
+    if norm.is_ascii() {
+        return (stem(norm, stem_chars), None);
+    }
+    fold_umlauts(norm, folded);
+    (stem(folded, stem_chars), None)
+}
 
 /// A figure's value, and its term into `out`: the number itself, with its
 /// currency and percent sign dropped and its scale applied, so "5%" meets

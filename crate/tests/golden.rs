@@ -141,7 +141,14 @@ fn independent_reports_meet_on_a_shared_quote() {
 
 #[test]
 fn a_clause_inside_a_longer_sentence_links() {
-    assert_eq!(joined(&case("shared-clause")), [(1, 0)]);
+    let r = case("shared-clause");
+    assert_eq!(joined(&r), [(1, 0)]);
+    // The link says which part of the long sentence is shared.
+    let shared = r.pairs[0].links[0].shared.as_ref().expect("a partial link carries its shared runs");
+    let long = &r.documents[1].segments[0];
+    let runs: Vec<&str> =
+        shared.b.iter().map(|s| &long.text[s.utf8[0] - long.span.utf8[0]..s.utf8[1] - long.span.utf8[0]]).collect();
+    assert_eq!(runs, ["record of 38.7C", "Cambridge in 2019"]);
 }
 
 #[test]

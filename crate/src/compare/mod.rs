@@ -4,6 +4,7 @@
 
 mod input;
 mod pairs;
+mod shared;
 mod summary;
 mod versions;
 
@@ -65,7 +66,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         for b in a + 1..n {
             let alignment = align(&indexed[a], &indexed[b], &options.align);
             let diff = options.diffs_pair(a, b).then_some(&options.diff);
-            pairs.push(pair_report(a, b, alignment, &versions, diff));
+            pairs.push(pair_report(a, b, alignment, &versions, diff, options.align.stem_chars));
         }
     }
 

@@ -1,14 +1,15 @@
-//! One pair's part of the report: its links with their word diffs, its
-//! overlaps; and every pair of sentences some link joins.
+//! One pair's part of the report: its links with their word diffs (and a
+//! partial link's shared runs), its overlaps; and every pair of sentences some link joins.
 
 use std::borrow::Cow;
 
 use foldhash::{HashSet, HashSetExt};
 
+use super::shared::shared;
 use super::versions::Version;
 use crate::align::Alignment;
 use crate::diff::{diff_tokens, mark_quotes, DiffOptions, WordOp};
-use crate::report::{round_score, Link, Overlap, PairReport};
+use crate::report::{round_score, Link, LinkKind, Overlap, PairReport};
 use crate::tokenize::{Token, TokenKind};
 
 /// The report of one pair; `diff` is `None` when this pair gets no word diffs.
@@ -18,13 +19,16 @@ pub(super) fn pair_report(
     alignment: Alignment,
     versions: &[Version],
     diff: Option<&DiffOptions>,
+    stem_chars: usize,
 ) -> PairReport {
     let links = alignment
         .units
         .into_iter()
         .map(|u| {
-            let ops = diff.map_or_else(Vec::new, |diff| unit_ops((&versions[a], &u.a), (&versions[b], &u.b), diff));
-            Link { a: u.a, b: u.b, kind: u.kind, score: round_score(u.score), moved: u.moved, ops }
+            let sides = ((&versions[a], u.a.as_slice()), (&versions[b], u.b.as_slice()));
+            let ops = diff.map_or_else(Vec::new, |diff| unit_ops(sides.0, sides.1, diff));
+            let shared = (u.kind == LinkKind::Partial).then(|| shared(sides.0, sides.1, stem_chars));
+            Link { a: u.a, b: u.b, kind: u.kind, score: round_score(u.score), moved: u.moved, ops, shared }
         })
         .collect();
     PairReport {

@@ -134,6 +134,21 @@ pub struct Link {
     pub moved: bool,
     /// Word diff of the `a` sentences (joined by a space) against the `b` sentences.
     pub ops: Vec<WordOp>,
+    /// For a partial link, what its two sides have in common (with the word diffs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<Shared>,
+}
+
+/// What the two sides of a partial link have in common: the runs of each
+/// side's text whose words the other side also has, as the aligner reads
+/// words (stems; a figure in any form). Spans in each document's text, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Shared {
+    /// Runs in version `a`'s text.
+    pub a: Vec<Span>,
+    /// Runs in version `b`'s text.
+    pub b: Vec<Span>,
 }
 
 /// Corresponding sentences across versions: a row of the synopsis.

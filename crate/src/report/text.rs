@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::Report;
+use super::{DocumentReport, Report, Span};
 use crate::diff::render_ops;
 use crate::numbers::Disagreement;
 use crate::segment::SegmentKind;
@@ -24,6 +24,12 @@ impl fmt::Display for Report {
                 let moved = if l.moved { " moved" } else { "" };
                 writeln!(f, "  {:?} ~ {:?} {:?} {:.2}{moved}", l.a, l.b, l.kind, l.score)?;
                 writeln!(f, "      {}", one_line(&render_ops(&l.ops)))?;
+                if let Some(shared) = &l.shared {
+                    for (d, spans) in [(da, &shared.a), (db, &shared.b)] {
+                        let runs: Vec<String> = spans.iter().map(|s| format!("\"{}\"", span_text(d, s))).collect();
+                        writeln!(f, "      shared in {}: {}", d.name, runs.join(" "))?;
+                    }
+                }
             }
             for o in &p.overlaps {
                 writeln!(f, "  shared fact [{}] ~ [{}] {:.2}", o.a, o.b, o.score)?;
@@ -115,4 +121,12 @@ fn kind_name(kind: SegmentKind) -> &'static str {
         SegmentKind::Dateline => "dateline",
         SegmentKind::Boilerplate => "boilerplate",
     }
+}
+
+/// The text of a span inside one of the document's segments.
+fn span_text<'d>(d: &'d DocumentReport, span: &Span) -> &'d str {
+    let [start, end] = span.utf8;
+    let k = d.segments.partition_point(|s| s.span.utf8[1] < end);
+    let inside = |s: &'d super::Segment| Some(start.checked_sub(s.span.utf8[0])?..end.checked_sub(s.span.utf8[0])?);
+    d.segments.get(k).and_then(|s| s.text.get(inside(s)?)).unwrap_or_default()
 }

@@ -1,0 +1,201 @@
+//! What the two sides of a partial link have in common: the runs of each
+//! side whose words the other side has too, read as the aligner reads them,
+//! so the page marks the shared clause inside a longer sentence.
+
+use foldhash::{HashSet, HashSetExt};
+
+use super::versions::Version;
+use crate::numbers::same_quantity;
+use crate::report::{Shared, Span};
+use crate::terms::{ends_clause, is_stopword, term_text};
+use crate::tokenize::{normalize_into, Token, TokenKind};
+
+/// Both sides' runs of a link of segments `ua` of one version and `ub` of another.
+pub(super) fn shared((va, ua): (&Version, &[usize]), (vb, ub): (&Version, &[usize]), stem_chars: usize) -> Shared {
+    let (words_a, words_b) = (Words::of(va, ua, stem_chars), Words::of(vb, ub, stem_chars));
+    Shared { a: runs(va, ua, &words_b, stem_chars), b: runs(vb, ub, &words_a, stem_chars) }
+}
+
+/// How a token reads for this purpose.
+enum Reading {
+    /// A content word, by its term.
+    Word(String),
+    /// A figure: its term, and its value when it has one.
+    Figure(String, Option<f64>),
+    /// A function word, space or mid-clause punctuation: part of a run
+    /// between two shared words, never a run of its own.
+    Bridge,
+    /// The end of a clause or sentence: a run stops here.
+    Stop,
+}
+
+/// Reads tokens into terms, with buffers kept between them.
+struct Reader {
+    stem_chars: usize,
+    norm: String,
+    folded: String,
+    figure: String,
+}
+
+impl Reader {
+    fn new(stem_chars: usize) -> Self {
+        Reader { stem_chars, norm: String::new(), folded: String::new(), figure: String::new() }
+    }
+
+    fn read(&mut self, token: &Token<'_>) -> Reading {
+        match token.kind {
+            TokenKind::Word | TokenKind::Number => {
+                normalize_into(token, &mut self.norm);
+                if token.kind == TokenKind::Word && is_stopword(&self.norm) {
+                    return Reading::Bridge;
+                }
+                let (term, value) = term_text(token, &self.norm, self.stem_chars, (&mut self.folded, &mut self.figure));
+                match token.kind {
+                    TokenKind::Number => Reading::Figure(term.to_string(), value),
+                    _ => Reading::Word(term.to_string()),
+                }
+            }
+            TokenKind::Punct if ends_clause(token.text) || token.text.contains(['.', '!', '?']) => Reading::Stop,
+            _ => Reading::Bridge,
+        }
+    }
+}
+
+/// One side's content terms and figure values (sorted).
+struct Words {
+    terms: HashSet<String>,
+    values: Vec<f64>,
+}
+
+impl Words {
+    fn of(v: &Version, segments: &[usize], stem_chars: usize) -> Self {
+        let mut reader = Reader::new(stem_chars);
+        let (mut terms, mut values) = (HashSet::new(), Vec::new());
+        for &i in segments {
+            for token in &v.tokens[i] {
+                match reader.read(token) {
+                    Reading::Word(term) => {
+                        terms.insert(term);
+                    }
+                    Reading::Figure(term, value) => {
+                        terms.insert(term);
+                        values.extend(value);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        values.sort_by(f64::total_cmp);
+        Words { terms, values }
+    }
+
+    /// Whether this side has the word, or a figure that may state the same
+    /// quantity ("11,316" and "about 11,300"), as the aligner counts them.
+    fn has(&self, reading: &Reading) -> bool {
+        match reading {
+            Reading::Word(term) => self.terms.contains(term),
+            Reading::Figure(term, value) => {
+                // Sorted values, a few steps from where `p` would stand: a
+                // line of numbers stays linear.
+                let near = |p: f64| {
+                    let from = self.values.partition_point(|&q| q < p - 0.03 * p.abs());
+                    self.values[from..].iter().take(8).any(|&q| same_quantity(p, q))
+                };
+                self.terms.contains(term) || value.is_some_and(near)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A run being read: its span inside the segment, and whether it says
+/// enough to be shown (two shared words or more, a figure, or a name: one
+/// common word alone, "people", is no shared fact).
+struct Run {
+    span: Span,
+    words: usize,
+    telling: bool,
+}
+
+/// The runs of the given segments whose content words are all in `other`:
+/// each from a shared word to a shared word, through function words and
+/// spaces, never over a clause's end. Spans in the version's text.
+fn runs(v: &Version, segments: &[usize], other: &Words, stem_chars: usize) -> Vec<Span> {
+    let mut reader = Reader::new(stem_chars);
+    let mut out = Vec::new();
+    for &i in segments {
+        let base = v.spans[i];
+        // Offsets inside the segment, in both units.
+        let (mut byte, mut unit) = (0, 0);
+        let mut run: Option<Run> = None;
+        let mut close = |run: &mut Option<Run>| {
+            if let Some(Run { mut span, words, telling }) = run.take() {
+                if words >= 2 || telling {
+                    for k in 0..2 {
+                        span.utf8[k] += base.utf8[0];
+                        span.utf16[k] += base.utf16[0];
+                    }
+                    out.push(span);
+                }
+            }
+        };
+        for token in &v.tokens[i] {
+            let (start, start_unit) = (byte, unit);
+            byte += token.text.len();
+            unit += token.text.encode_utf16().count();
+            let reading = reader.read(token);
+            if other.has(&reading) {
+                let telling = matches!(reading, Reading::Figure(..)) || token.text.starts_with(char::is_uppercase);
+                let run = run.get_or_insert(Run {
+                    span: Span { utf8: [start, byte], utf16: [start_unit, unit] },
+                    words: 0,
+                    telling,
+                });
+                (run.span.utf8[1], run.span.utf16[1]) = (byte, unit);
+                run.words += 1;
+                run.telling |= telling;
+            } else if !matches!(reading, Reading::Bridge) {
+                close(&mut run);
+            }
+        }
+        close(&mut run);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::versions::Text;
+    use crate::compare::Document;
+
+    fn marked(x: &str, y: &str) -> Vec<String> {
+        let docs = [Document::new("x", x), Document::new("y", y)];
+        let texts: Vec<Text> = docs.iter().map(|d| Text::new(d, true)).collect();
+        let versions: Vec<Version> = texts.iter().map(Version::new).collect();
+        let s = shared((&versions[0], &[0]), (&versions[1], &[0]), crate::terms::STEM_CHARS);
+        s.a.iter().map(|span| x[span.utf8[0]..span.utf8[1]].to_string()).collect()
+    }
+
+    #[test]
+    fn a_clause_inside_a_longer_sentence_is_one_run() {
+        let long =
+            "Ministers met on Monday, and the bank raised interest rates to 5.25% for the first time since 2008.";
+        let short = "Interest rates were raised to 5.25 per cent.";
+        assert_eq!(marked(long, short), ["raised interest rates to 5.25%"]);
+    }
+
+    #[test]
+    fn runs_stop_at_a_clause_end_and_count_in_both_units() {
+        let x = "Öl prices rose, prices fell.";
+        assert_eq!(marked(x, "Prices rose and fell."), ["prices rose", "prices fell"]);
+        // One common word alone is no shared fact; a figure, even rounded, is.
+        assert_eq!(marked("More than 11,316 people died.", "It killed about 11,300 people."), ["11,316 people"]);
+        let docs = [Document::new("x", x), Document::new("y", "Öl prices")];
+        let texts: Vec<Text> = docs.iter().map(|d| Text::new(d, true)).collect();
+        let versions: Vec<Version> = texts.iter().map(Version::new).collect();
+        let s = shared((&versions[0], &[0]), (&versions[1], &[0]), crate::terms::STEM_CHARS);
+        assert_eq!(s.a[0].utf8, [0, 10]);
+        assert_eq!(s.a[0].utf16, [0, 9]);
+    }
+}
