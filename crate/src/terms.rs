@@ -35,8 +35,18 @@ pub struct Vocabulary {
     /// are capitalised: where most are, capitals mark nouns, not names.
     inner_words: u32,
     inner_capitals: u32,
-    /// Buffers for normal and folded forms, kept between sentences.
-    scratch: (String, String),
+    /// Buffers kept between sentences.
+    scratch: Scratch,
+}
+
+/// [`Vocabulary::add_tokens`]'s buffers: a word's normal and folded forms
+/// and its figure, and where each term was read inside quote marks.
+#[derive(Debug, Default)]
+struct Scratch {
+    norm: String,
+    folded: String,
+    figure: String,
+    inside: Vec<bool>,
 }
 
 /// What a sentence may link to.
@@ -175,16 +185,18 @@ impl Vocabulary {
 
     /// [`Vocabulary::add`] for a sentence already tokenised.
     pub fn add_tokens(&mut self, tokens: &[Token<'_>], role: Role) -> SentenceTerms {
-        let mut terms: Vec<Term> = Vec::new();
+        // Sized once: growing them word by word was a tenth of this pass.
+        let words = tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count();
+        let mut terms: Vec<Term> = Vec::with_capacity(words);
         let mut figures: Vec<(f64, Term)> = Vec::new();
         let mut capitals: Vec<Term> = Vec::new();
         let mut fingerprint = Fnv::default();
-        let (mut norm, mut folded) = std::mem::take(&mut self.scratch);
-        let mut figure = String::new();
-        let (mut sequence, mut clause_starts) = (Vec::new(), vec![0u32]);
+        let Scratch { mut norm, mut folded, mut figure, mut inside } = std::mem::take(&mut self.scratch);
+        let (mut sequence, mut clause_starts) = (Vec::with_capacity(words), vec![0u32]);
         let mut boundary = false;
         // Where each term of `sequence` was read inside quote marks.
-        let (mut inside, mut in_quote) = (Vec::new(), false);
+        inside.clear();
+        let mut in_quote = false;
         for token in tokens {
             if token.kind == TokenKind::Punct && ends_clause(token.text) {
                 boundary = true;
@@ -240,7 +252,6 @@ impl Vocabulary {
                 inside.push(in_quote);
             }
         }
-        self.scratch = (norm, folded);
         if clause_starts.len() > 1 && clause_starts.last() == Some(&(sequence.len() as u32)) {
             clause_starts.pop();
         }
@@ -248,6 +259,7 @@ impl Vocabulary {
         let mut phrases: Vec<u64> = (0..sequence.len().saturating_sub(1)).map(pair).collect();
         let mut quoted: Vec<u64> =
             (0..sequence.len().saturating_sub(1)).filter(|&k| inside[k] && inside[k + 1]).map(pair).collect();
+        self.scratch = Scratch { norm, folded, figure, inside };
         for list in [&mut phrases, &mut quoted] {
             list.sort();
             list.dedup();

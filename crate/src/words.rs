@@ -45,7 +45,9 @@ const STOPWORDS: &[&str] = &[
     "man", "noch",
 ];
 
-/// Whether `word` (normalised) is a function word.
+/// Whether `word` (normalised) is a function word. Asked for nearly every
+/// word of a text: a set, not a walk down the list.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    static SET: std::sync::OnceLock<foldhash::HashSet<&str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(word)
 }

@@ -99,7 +99,7 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
     let mut out = Vec::new();
     // Per `b` sentence: the `a` sentence that last reached it, and the weight shared.
     let mut acc = vec![(usize::MAX, 0.0f32); sb.len()];
-    let mut ranked: Vec<(f32, usize)> = Vec::new();
+    let mut ranked: Vec<u64> = Vec::new();
     // Which of `b`'s terms the current sentence holds: marked with its number.
     let mut holds = vec![usize::MAX; b.starts.len() - 1];
     let mut touched: Vec<usize> = Vec::new();
@@ -151,11 +151,14 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
             }
         }
         if touched.len() > config.max_candidates {
+            // The best by weight shared, then the first: one number per
+            // sentence that sorts so (the weight is never negative, so its
+            // bits, inverted, order it downwards), selected without a closure.
             ranked.clear();
-            ranked.extend(touched.iter().map(|&j| (acc[j].1, j)));
-            ranked.select_nth_unstable_by(config.max_candidates - 1, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            ranked.extend(touched.iter().map(|&j| (u64::from(!acc[j].1.to_bits()) << 32) | j as u64));
+            ranked.select_nth_unstable(config.max_candidates - 1);
             touched.clear();
-            touched.extend(ranked[..config.max_candidates].iter().map(|&(_, j)| j));
+            touched.extend(ranked[..config.max_candidates].iter().map(|&key| (key & u64::from(u32::MAX)) as usize));
         }
         // In order, so candidates come out by (i, j): `align` sorts them keeping that order among equals.
         touched.sort();

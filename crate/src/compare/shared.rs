@@ -7,7 +7,7 @@ use foldhash::{HashSet, HashSetExt};
 use super::versions::Version;
 use crate::numbers::same_quantity;
 use crate::report::{Shared, Span};
-use crate::terms::{ends_clause, is_stopword, term_text};
+use crate::terms::{ends_clause, is_stopword, term_text, Fnv};
 use crate::tokenize::{normalize_into, Token, TokenKind};
 
 /// Both sides' runs of a link of segments `ua` of one version and `ub` of another.
@@ -18,10 +18,10 @@ pub(super) fn shared((va, ua): (&Version, &[usize]), (vb, ub): (&Version, &[usiz
 
 /// How a token reads for this purpose.
 enum Reading {
-    /// A content word, by its term.
-    Word(String),
-    /// A figure: its term, and its value when it has one.
-    Figure(String, Option<f64>),
+    /// A content word, by its term (hashed: no copy per word).
+    Word(u64),
+    /// A figure: its term (hashed), and its value when it has one.
+    Figure(u64, Option<f64>),
     /// A function word, space or mid-clause punctuation: part of a run
     /// between two shared words, never a run of its own.
     Bridge,
@@ -50,9 +50,11 @@ impl Reader {
                     return Reading::Bridge;
                 }
                 let (term, value) = term_text(token, &self.norm, self.stem_chars, (&mut self.folded, &mut self.figure));
+                let mut hash = Fnv::default();
+                hash.write(term.as_bytes());
                 match token.kind {
-                    TokenKind::Number => Reading::Figure(term.to_string(), value),
-                    _ => Reading::Word(term.to_string()),
+                    TokenKind::Number => Reading::Figure(hash.0, value),
+                    _ => Reading::Word(hash.0),
                 }
             }
             TokenKind::Punct if ends_clause(token.text) || token.text.contains(['.', '!', '?']) => Reading::Stop,
@@ -63,7 +65,7 @@ impl Reader {
 
 /// One side's content terms and figure values (sorted).
 struct Words {
-    terms: HashSet<String>,
+    terms: HashSet<u64>,
     values: Vec<f64>,
 }
 
