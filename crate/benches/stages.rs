@@ -77,3 +77,20 @@ fn quotes_and_figures(b: divan::Bencher, size: &str) {
         )
     });
 }
+
+#[divan::bench(args = SIZES, sample_count = 5)]
+fn report_to_json(b: divan::Bencher, size: &str) {
+    let [x, y] = pair(size);
+    let report = compare(&[Document::new("a", x), Document::new("b", y)], &CompareOptions::default()).unwrap();
+    b.bench(|| serde_json::to_string(&report).unwrap().len());
+}
+
+#[divan::bench(args = SIZES, sample_count = 5)]
+fn terms_only(b: divan::Bencher, size: &str) {
+    let [x, y] = pair(size);
+    let (sx, sy) = (segment(&x), segment(&y));
+    let tokens =
+        [(&x, &sx), (&y, &sy)].map(|(t, segs)| segs.iter().map(|s| tokenize(&t[s.start..s.end])).collect::<Vec<_>>());
+    let config = AlignConfig::default();
+    b.bench(|| Prepared::new(tokens.iter().map(|v| v.iter().map(|t| (t.as_slice(), Role::Text))), &config).terms.len());
+}

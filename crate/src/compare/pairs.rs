@@ -27,7 +27,10 @@ pub(super) fn pair_report(
         .map(|u| {
             let sides = ((&versions[a], u.a.as_slice()), (&versions[b], u.b.as_slice()));
             let ops = diff.map_or_else(Vec::new, |diff| unit_ops(sides.0, sides.1, diff));
-            let shared = (u.kind == LinkKind::Partial).then(|| shared(sides.0, sides.1, stem_chars));
+            // Not in the page's first engine (no `analysis`, as for quotes
+            // and figures): 4 KiB of its download; the full engine's report follows.
+            let partial = cfg!(feature = "analysis") && u.kind == LinkKind::Partial;
+            let shared = partial.then(|| shared(sides.0, sides.1, stem_chars));
             Link { a: u.a, b: u.b, kind: u.kind, score: round_score(u.score), moved: u.moved, ops, shared }
         })
         .collect();

@@ -2,8 +2,6 @@
 //! side whose words the other side has too, read as the aligner reads them,
 //! so the page marks the shared clause inside a longer sentence.
 
-use foldhash::{HashSet, HashSetExt};
-
 use super::versions::Version;
 use crate::numbers::same_quantity;
 use crate::report::{Shared, Span};
@@ -63,30 +61,29 @@ impl Reader {
     }
 }
 
-/// One side's content terms and figure values (sorted).
+/// One side's content terms (hashed) and figure values, both sorted.
 struct Words {
-    terms: HashSet<u64>,
+    terms: Vec<u64>,
     values: Vec<f64>,
 }
 
 impl Words {
     fn of(v: &Version, segments: &[usize], stem_chars: usize) -> Self {
         let mut reader = Reader::new(stem_chars);
-        let (mut terms, mut values) = (HashSet::new(), Vec::new());
+        let (mut terms, mut values) = (Vec::new(), Vec::new());
         for &i in segments {
             for token in &v.tokens[i] {
                 match reader.read(token) {
-                    Reading::Word(term) => {
-                        terms.insert(term);
-                    }
+                    Reading::Word(term) => terms.push(term),
                     Reading::Figure(term, value) => {
-                        terms.insert(term);
+                        terms.push(term);
                         values.extend(value);
                     }
                     _ => {}
                 }
             }
         }
+        terms.sort();
         values.sort_by(f64::total_cmp);
         Words { terms, values }
     }
@@ -95,7 +92,7 @@ impl Words {
     /// quantity ("11,316" and "about 11,300"), as the aligner counts them.
     fn has(&self, reading: &Reading) -> bool {
         match reading {
-            Reading::Word(term) => self.terms.contains(term),
+            Reading::Word(term) => self.terms.binary_search(term).is_ok(),
             Reading::Figure(term, value) => {
                 // Sorted values, a few steps from where `p` would stand: a
                 // line of numbers stays linear.
@@ -103,7 +100,7 @@ impl Words {
                     let from = self.values.partition_point(|&q| q < p - 0.03 * p.abs());
                     self.values[from..].iter().take(8).any(|&q| same_quantity(p, q))
                 };
-                self.terms.contains(term) || value.is_some_and(near)
+                self.terms.binary_search(term).is_ok() || value.is_some_and(near)
             }
             _ => false,
         }
