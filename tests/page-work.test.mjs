@@ -86,6 +86,26 @@ test("two 1 MB versions: drawn a part at a time, keys and view switches answer a
   await context.close();
 });
 
+test("two 1 MB files opened: compared at once, in one comparison, and on screen", async () => {
+  const { page, context } = await openPage(env.browser, env.base);
+  await recordEngineMessages(page);
+  await page.reload();
+  await settled(page);
+  await page.click("text=Start a new comparison");
+  await page.waitForFunction(() => document.querySelectorAll("#left option").length === 0);
+  await page.evaluate(() => (window.__sent.length = 0));
+  const big = inputs().pairs["2 x 1 MB"];
+  const opened = Date.now();
+  await page.setInputFiles("#open-files", big.map((d, i) => ({ name: `v${i}.txt`, mimeType: "text/plain", buffer: Buffer.from(d.text) })));
+  await page.waitForFunction(() => document.body.dataset.ready === "true" && document.querySelectorAll("#view tr.row").length > 20, null, { timeout: 60000, polling: 10 });
+  const onScreen = Date.now() - opened;
+  await settled(page);
+  console.log(`2 x 1 MB files opened: first rows on screen after ${onScreen} ms, the whole view after ${Date.now() - opened} ms`);
+  assert.deepEqual(await page.evaluate(() => window.__sent), ["compare"], "both files in one comparison, with no wait for typing");
+  assert.ok(Number(await page.getAttribute("#view", "data-rows")) > 5000);
+  await context.close();
+});
+
 test("notes on a sentence and on a link: marked, kept on reload, carried by the link and the exports", async () => {
   const { page, context } = await openPage(env.browser, env.base, { acceptDownloads: true });
   // A sentence's note, from the counterparts panel.

@@ -87,9 +87,14 @@ export function undoable(message, mutate) {
 }
 
 export function addVersion(doc) {
-  edit("versions", (s) => {
-    s.documents.push(doc);
-    if (s.documents.length === 2) s.right = 1;
+  addVersions([doc], "versions");
+}
+
+function addVersions(docs, kind) {
+  edit(kind, (s) => {
+    const before = s.documents.length;
+    s.documents.push(...docs);
+    if (before < 2 && s.documents.length >= 2) s.right = 1;
   });
 }
 
@@ -136,12 +141,15 @@ function pasteInto(event, textarea, k) {
   }
 }
 
+/** Versions from files, added in one change and compared at once (nobody is typing). */
 export async function addFiles(files) {
+  const read = [];
   for (const file of files) {
     try {
-      addVersion(await readVersionFile(file));
+      read.push(await readVersionFile(file));
     } catch (e) {
       notice(`Not added: ${e.message}.`);
     }
   }
+  if (read.length) addVersions(read, "opened");
 }

@@ -17,7 +17,9 @@ function start() {
       restart({ ok: false, error: `the comparison engine crashed (${data.error}); it has been restarted` });
       return;
     }
-    pending.get(data.id)?.(data);
+    const { json, ...reply } = data;
+    if (json !== undefined) reply.report = JSON.parse(json);
+    pending.get(data.id)?.(reply);
     pending.delete(data.id);
   };
   worker.onerror = (event) => {

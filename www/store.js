@@ -31,12 +31,13 @@ export let state = defaults();
 export const result = { report: null, options: null };
 
 /** The kinds of change that touch the versions (and so rewrite them in storage). */
-const TOUCH_VERSIONS = new Set(["text", "versions", "all", "notes"]);
+const TOUCH_VERSIONS = new Set(["text", "versions", "opened", "all", "notes"]);
 
 /** What each kind of change sets off, in order. */
 const EFFECTS = {
   text: ["compareSoon"], // a name, text or time typed in the editor
   versions: ["editor", "compareSoon"], // added, removed or reordered
+  opened: ["compare", "editor"], // read from files: compared at once, the engine at work while the editor draws
   all: ["editor", "compare"], // a whole new set: a link, restore, undo
   base: ["editor", "rediff"], // the alignment does not depend on the base
   diff: ["rediff"], // ignore case, punctuation, whitespace

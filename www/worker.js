@@ -1,7 +1,8 @@
 // Runs the comparison off the main thread, so the page never freezes.
 // In: {id, documents, options, full} to compare, or {id, rediff: options} to
 // redo only the word diffs of the last comparison. Out: {id, ok: true,
-// report}, or {id, ok: false, error} for refused input, or {id, ok: false,
+// json} (the report as JSON text: one copy to the page, where its objects
+// would be cloned one by one), or {id, ok: false, error} for refused input, or {id, ok: false,
 // error, fatal: true} after a wasm trap: the instance cannot be trusted
 // then, and the page restarts us.
 //
@@ -10,7 +11,7 @@
 // full one (pkg/) loads when first asked for, from the page's own origin, and
 // answers everything from then on. The single-file build inlines only the
 // full engine's bytes, so there the full one answers from the start.
-import initLean, { compare as compareLean } from "./pkg-lean/variorum.js";
+import initLean, { compareJson as compareLean } from "./pkg-lean/variorum.js";
 
 const single = self.VARIORUM_WASM;
 const lean = single ? null : initLean();
@@ -25,14 +26,14 @@ async function loadFull(init) {
   return engine.Comparison;
 }
 
-/** A report from the full engine once it is asked for (or is all there is), else from the first. */
-async function report(documents, options, wantFull) {
+/** A report as JSON text, from the full engine once it is asked for (or is all there is), else from the first. */
+async function reportJson(documents, options, wantFull) {
   last?.free();
   last = null;
   if (wantFull || single || full) {
     const Comparison = await (full ??= loadFull());
     last = new Comparison({ documents, options });
-    return last.report();
+    return last.reportJson();
   }
   await lean;
   return compareLean({ documents, options });
@@ -41,7 +42,7 @@ async function report(documents, options, wantFull) {
 self.onmessage = async ({ data: { id, documents, options, full: wantFull, rediff } }) => {
   try {
     if (rediff && !last) throw new Error("nothing compared yet");
-    self.postMessage({ id, ok: true, report: rediff ? last.rediff(rediff) : await report(documents, options, wantFull) });
+    self.postMessage({ id, ok: true, json: rediff ? last.rediffJson(rediff) : await reportJson(documents, options, wantFull) });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ id, ok: false, error: String(error?.message ?? error), fatal });

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use variorum::segment::segment;
-use variorum::wasm::compare_js;
+use variorum::wasm::{compare_js, compare_json_js};
 use variorum::{compare, CompareOptions, Document};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -48,6 +48,14 @@ fn report_through_javascript_equals_the_native_report() {
     assert_eq!(from_js["pairs"].as_array().unwrap().len(), 10);
     if let Some(path) = first_difference(&from_js, &native, String::new()) {
         panic!("reports differ at {path}");
+    }
+    // As JSON text (what the page's worker posts on), parsed by JavaScript: the same report.
+    let json = compare_json_js(js(&input.to_string())).map_err(JsValue::from).expect("compareJson");
+    assert!(json.is_ascii(), "every other character escaped");
+    let text: String = js_sys::JSON::stringify(&js_sys::JSON::parse(&json).unwrap()).unwrap().into();
+    let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+    if let Some(path) = first_difference(&parsed, &native, String::new()) {
+        panic!("the JSON report differs at {path}");
     }
 }
 
@@ -100,6 +108,12 @@ fn a_kept_comparison_rediffs_as_a_fresh_comparison_would() {
         .into();
     let rediffed: serde_json::Value =
         serde_json::from_str(&String::from(js_sys::JSON::stringify(&rediffed).unwrap())).unwrap();
+    let as_json = kept.rediff_json(js_sys::JSON::parse(&options.to_string()).unwrap().unchecked_into());
+    let as_json: serde_json::Value =
+        serde_json::from_str(&as_json.map_err(JsValue::from).expect("rediffJson")).unwrap();
+    if let Some(path) = first_difference(&as_json, &rediffed, String::new()) {
+        panic!("rediffJson is not rediff as JSON text, at {path}");
+    }
 
     let docs: Vec<Document> = serde_json::from_value(input["documents"].clone()).unwrap();
     let options: CompareOptions = serde_json::from_value(options).unwrap();
