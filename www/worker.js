@@ -2,9 +2,9 @@
 // In: {id, documents, options, full} to compare, or {id, rediff: options} to
 // redo only the word diffs of the last comparison. Out: {id, ok: true,
 // json} (the report as JSON text: one copy to the page, where its objects
-// would be cloned one by one), or {id, ok: false, error} for refused input, or {id, ok: false,
-// error, fatal: true} after a wasm trap: the instance cannot be trusted
-// then, and the page restarts us.
+// would be cloned one by one), or {id, ok: false, error} for refused input,
+// or {id, ok: false, error, fatal: true} after a wasm trap: the instance
+// cannot be trusted then, and the page restarts us.
 //
 // Two engines of one core: the first (pkg-lean/) leaves quotes, figures and
 // provenance out, to keep the page's first download inside its budget; the

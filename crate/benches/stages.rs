@@ -10,7 +10,7 @@ use variorum::numbers::read_figures;
 use variorum::quotes::find_quotes;
 use variorum::segment::segment;
 use variorum::terms::Role;
-use variorum::tokenize::tokenize;
+use variorum::tokenize::{tokenize, Token};
 use variorum::{compare, CompareOptions, Document};
 
 fn main() {
@@ -26,6 +26,11 @@ fn pair(name: &str) -> [String; 2] {
             .unwrap_or_else(|_| panic!("run `node bench/generate.mjs target/bench-inputs` first"))
     };
     [read("000.txt"), read("001.txt")]
+}
+
+/// A text's segments, each as its tokens (what `Prepared` takes).
+fn sentence_tokens(text: &str) -> Vec<Vec<Token<'_>>> {
+    segment(text).iter().map(|s| tokenize(&text[s.start..s.end])).collect()
 }
 
 #[divan::bench(args = SIZES, sample_count = 5)]
@@ -50,9 +55,7 @@ fn tokenize_both(b: divan::Bencher, size: &str) {
 #[divan::bench(args = SIZES, sample_count = 5)]
 fn terms_and_align(b: divan::Bencher, size: &str) {
     let [x, y] = pair(size);
-    let (sx, sy) = (segment(&x), segment(&y));
-    let tokens =
-        [(&x, &sx), (&y, &sy)].map(|(t, segs)| segs.iter().map(|s| tokenize(&t[s.start..s.end])).collect::<Vec<_>>());
+    let tokens = [&x, &y].map(|t| sentence_tokens(t));
     let config = AlignConfig::default();
     b.bench(|| {
         let prepared = Prepared::new(tokens.iter().map(|v| v.iter().map(|t| (t.as_slice(), Role::Text))), &config);
@@ -88,9 +91,7 @@ fn report_to_json(b: divan::Bencher, size: &str) {
 #[divan::bench(args = SIZES, sample_count = 5)]
 fn terms_only(b: divan::Bencher, size: &str) {
     let [x, y] = pair(size);
-    let (sx, sy) = (segment(&x), segment(&y));
-    let tokens =
-        [(&x, &sx), (&y, &sy)].map(|(t, segs)| segs.iter().map(|s| tokenize(&t[s.start..s.end])).collect::<Vec<_>>());
+    let tokens = [&x, &y].map(|t| sentence_tokens(t));
     let config = AlignConfig::default();
     b.bench(|| Prepared::new(tokens.iter().map(|v| v.iter().map(|t| (t.as_slice(), Role::Text))), &config).terms.len());
 }

@@ -458,14 +458,20 @@ pub fn figure_value(text: &str, out: &mut String) -> Option<f64> {
 /// sorted by value; a few steps per figure, so a line of numbers stays linear.
 pub fn near_figures<'a>(x: &'a [(f64, Term)], y: &'a [(f64, Term)]) -> impl Iterator<Item = (Term, Term)> + 'a {
     x.iter().filter_map(move |&(p, tp)| {
-        let from = y.partition_point(|&(q, _)| q < p - 0.03 * p.abs());
-        y[from..]
-            .iter()
-            .take(8)
-            .take_while(|&&(q, _)| q <= p + 0.03 * p.abs())
-            .find(|&&(q, tq)| tq != tp && same_quantity(p, q))
-            .map(|&(_, tq)| (tp, tq))
+        same_quantity_in(y, p, |&(q, _)| q).find(|&&(_, tq)| tq != tp).map(|&(_, tq)| (tp, tq))
     })
+}
+
+/// The entries of `sorted` (by `value`) that may state the quantity `p`
+/// ([`same_quantity`]): looked for a few steps from where `p` would stand,
+/// so a line of numbers stays linear.
+pub(crate) fn same_quantity_in<T>(sorted: &[T], p: f64, value: impl Fn(&T) -> f64 + Copy) -> impl Iterator<Item = &T> {
+    let from = sorted.partition_point(|x| value(x) < p - 0.03 * p.abs());
+    sorted[from..]
+        .iter()
+        .take(8)
+        .take_while(move |x| value(x) <= p + 0.03 * p.abs())
+        .filter(move |x| same_quantity(p, value(x)))
 }
 
 /// A number written as a word, as the figure's term into `out`: "five",

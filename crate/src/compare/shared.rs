@@ -3,15 +3,17 @@
 //! so the page marks the shared clause inside a longer sentence.
 
 use super::versions::Version;
-use crate::numbers::same_quantity;
 use crate::report::{Shared, Span};
-use crate::terms::{ends_clause, is_stopword, term_text, Fnv};
+use crate::terms::{ends_clause, is_stopword, same_quantity_in, term_text, Fnv};
 use crate::tokenize::{normalize_into, Token, TokenKind};
 
 /// Both sides' runs of a link of segments `ua` of one version and `ub` of another.
 pub(super) fn shared((va, ua): (&Version, &[usize]), (vb, ub): (&Version, &[usize]), stem_chars: usize) -> Shared {
-    let (words_a, words_b) = (Words::of(va, ua, stem_chars), Words::of(vb, ub, stem_chars));
-    Shared { a: runs(va, ua, &words_b, stem_chars), b: runs(vb, ub, &words_a, stem_chars) }
+    let mut reader = Reader::new(stem_chars);
+    // Each side read once, for its words and for its runs.
+    let (read_a, read_b) = (reader.side(va, ua), reader.side(vb, ub));
+    let (words_a, words_b) = (Words::of(&read_a), Words::of(&read_b));
+    Shared { a: runs(va, ua, &read_a, &words_b), b: runs(vb, ub, &read_b, &words_a) }
 }
 
 /// How a token reads for this purpose.
@@ -27,6 +29,14 @@ enum Reading {
     Stop,
 }
 
+/// A token as read, and its length in UTF-8 bytes and UTF-16 units.
+struct Read {
+    reading: Reading,
+    bytes: usize,
+    units: usize,
+    capital: bool,
+}
+
 /// Reads tokens into terms, with buffers kept between them.
 struct Reader {
     stem_chars: usize,
@@ -38,6 +48,17 @@ struct Reader {
 impl Reader {
     fn new(stem_chars: usize) -> Self {
         Reader { stem_chars, norm: String::new(), folded: String::new(), figure: String::new() }
+    }
+
+    /// The given segments' tokens as read, segment by segment.
+    fn side(&mut self, v: &Version, segments: &[usize]) -> Vec<Vec<Read>> {
+        let read = |t: &Token<'_>, reader: &mut Self| Read {
+            reading: reader.read(t),
+            bytes: t.text.len(),
+            units: t.text.encode_utf16().count(),
+            capital: t.text.starts_with(char::is_uppercase),
+        };
+        segments.iter().map(|&i| v.tokens[i].iter().map(|t| read(t, self)).collect()).collect()
     }
 
     fn read(&mut self, token: &Token<'_>) -> Reading {
@@ -68,19 +89,16 @@ struct Words {
 }
 
 impl Words {
-    fn of(v: &Version, segments: &[usize], stem_chars: usize) -> Self {
-        let mut reader = Reader::new(stem_chars);
+    fn of(side: &[Vec<Read>]) -> Self {
         let (mut terms, mut values) = (Vec::new(), Vec::new());
-        for &i in segments {
-            for token in &v.tokens[i] {
-                match reader.read(token) {
-                    Reading::Word(term) => terms.push(term),
-                    Reading::Figure(term, value) => {
-                        terms.push(term);
-                        values.extend(value);
-                    }
-                    _ => {}
+        for read in side.iter().flatten() {
+            match read.reading {
+                Reading::Word(term) => terms.push(term),
+                Reading::Figure(term, value) => {
+                    terms.push(term);
+                    values.extend(value);
                 }
+                _ => {}
             }
         }
         terms.sort();
@@ -94,13 +112,8 @@ impl Words {
         match reading {
             Reading::Word(term) => self.terms.binary_search(term).is_ok(),
             Reading::Figure(term, value) => {
-                // Sorted values, a few steps from where `p` would stand: a
-                // line of numbers stays linear.
-                let near = |p: f64| {
-                    let from = self.values.partition_point(|&q| q < p - 0.03 * p.abs());
-                    self.values[from..].iter().take(8).any(|&q| same_quantity(p, q))
-                };
-                self.terms.binary_search(term).is_ok() || value.is_some_and(near)
+                self.terms.binary_search(term).is_ok()
+                    || value.is_some_and(|p| same_quantity_in(&self.values, p, |&q| q).next().is_some())
             }
             _ => false,
         }
@@ -116,13 +129,12 @@ struct Run {
     telling: bool,
 }
 
-/// The runs of the given segments whose content words are all in `other`:
-/// each from a shared word to a shared word, through function words and
-/// spaces, never over a clause's end. Spans in the version's text.
-fn runs(v: &Version, segments: &[usize], other: &Words, stem_chars: usize) -> Vec<Span> {
-    let mut reader = Reader::new(stem_chars);
+/// The runs of the given segments (`side`, as read) whose content words
+/// are all in `other`: each from a shared word to a shared word, through
+/// function words and spaces, never over a clause's end. Spans in the version's text.
+fn runs(v: &Version, segments: &[usize], side: &[Vec<Read>], other: &Words) -> Vec<Span> {
     let mut out = Vec::new();
-    for &i in segments {
+    for (&i, reads) in segments.iter().zip(side) {
         let base = v.spans[i];
         // Offsets inside the segment, in both units.
         let (mut byte, mut unit) = (0, 0);
@@ -138,13 +150,12 @@ fn runs(v: &Version, segments: &[usize], other: &Words, stem_chars: usize) -> Ve
                 }
             }
         };
-        for token in &v.tokens[i] {
+        for read in reads {
             let (start, start_unit) = (byte, unit);
-            byte += token.text.len();
-            unit += token.text.encode_utf16().count();
-            let reading = reader.read(token);
-            if other.has(&reading) {
-                let telling = matches!(reading, Reading::Figure(..)) || token.text.starts_with(char::is_uppercase);
+            byte += read.bytes;
+            unit += read.units;
+            if other.has(&read.reading) {
+                let telling = matches!(read.reading, Reading::Figure(..)) || read.capital;
                 let run = run.get_or_insert(Run {
                     span: Span { utf8: [start, byte], utf16: [start_unit, unit] },
                     words: 0,
@@ -153,7 +164,7 @@ fn runs(v: &Version, segments: &[usize], other: &Words, stem_chars: usize) -> Ve
                 (run.span.utf8[1], run.span.utf16[1]) = (byte, unit);
                 run.words += 1;
                 run.telling |= telling;
-            } else if !matches!(reading, Reading::Bridge) {
+            } else if !matches!(read.reading, Reading::Bridge) {
                 close(&mut run);
             }
         }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{DocumentReport, Report, Span};
+use super::{DocumentReport, Report, Segment, Span};
 use crate::diff::render_ops;
 use crate::numbers::Disagreement;
 use crate::segment::SegmentKind;
@@ -127,6 +127,6 @@ fn kind_name(kind: SegmentKind) -> &'static str {
 fn span_text<'d>(d: &'d DocumentReport, span: &Span) -> &'d str {
     let [start, end] = span.utf8;
     let k = d.segments.partition_point(|s| s.span.utf8[1] < end);
-    let inside = |s: &'d super::Segment| Some(start.checked_sub(s.span.utf8[0])?..end.checked_sub(s.span.utf8[0])?);
+    let inside = |s: &'d Segment| Some(start.checked_sub(s.span.utf8[0])?..end.checked_sub(s.span.utf8[0])?);
     d.segments.get(k).and_then(|s| s.text.get(inside(s)?)).unwrap_or_default()
 }
