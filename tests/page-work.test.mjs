@@ -75,6 +75,8 @@ test("two 1 MB versions: drawn a part at a time, keys and view switches answer a
   console.log(`2 x 1 MB, ${rows} rows: key step median ${median(step).toFixed(0)} ms, view switches ${switches.map(Math.round).join(", ")} ms (inline, synopsis, numbers, quotes, provenance, side)`);
   assert.ok(median(step) < 100, `a key step paints within 100 ms: ${step.map(Math.round)}`);
   assert.ok(median(switches) < 300, `a view switch paints within 300 ms: ${switches.map(Math.round)}`);
+  // The target is 300 ms for every view; the margin is for a busy CI machine, not for a view that freezes.
+  assert.ok(Math.max(...switches) < 500, `no view switch takes half a second: ${switches.map(Math.round)}`);
 
   // Drawing reports its progress, and the whole view is there at the end.
   assert.equal(await page.locator("#view tr.row").count(), rows);

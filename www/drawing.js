@@ -52,7 +52,8 @@ const finish = (me) => removal.then(() => me === generation && hooks.onDone?.())
 export function replaceView(root, ...nodes) {
   if (root.getElementsByTagName("*").length < 5000) return root.replaceChildren(...nodes);
   const old = [...root.childNodes];
-  for (const n of old) if (n.nodeType === Node.ELEMENT_NODE) n.style.display = "none";
+  // Skipped, not display: none, which would tear down its layout in this frame.
+  for (const n of old) if (n.nodeType === Node.ELEMENT_NODE) Object.assign(n.style, { contentVisibility: "hidden", containIntrinsicSize: "0 0", margin: "0", padding: "0", border: "0" });
   root.append(...nodes);
   removal = new Promise((done) => requestAnimationFrame(() => setTimeout(() => {
     old.forEach((n) => n.remove());
@@ -65,11 +66,18 @@ export function replaceView(root, ...nodes) {
  * lays out only its part, not thousands of rows, each part in a block the
  * browser skips while it is off screen (content-visibility has no effect on
  * table parts themselves). The column names head the view once, kept in
- * sight; each part repeats them for screen readers only.
+ * sight; each part repeats them for screen readers only. `widths` (CSS
+ * lengths, "" for the rest) fix the columns where they should not be equal.
  */
-export function partedTable(className, names) {
+export function partedTable(className, names, widths = []) {
   const node = el("div", "parted");
   const headRow = (table) => {
+    // Fixed layout takes its widths from the columns, so every part lines up with the head.
+    if (widths.length) {
+      const cols = el("colgroup");
+      for (const width of widths) cols.append(Object.assign(el("col"), { style: width ? `width: ${width}` : "" }));
+      table.append(cols);
+    }
     const tr = table.createTHead().insertRow();
     for (const name of names) tr.append(Object.assign(el("th", "", name), { scope: "col" }));
     return table;

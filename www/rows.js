@@ -100,31 +100,31 @@ function buildSynopsis(report) {
   const n = report.documents.length;
   const linked = counterpartIndex(report);
   return report.groups.map((group, index) => {
-    const cells = group.members.map((members, d) => {
-      const text = segmentsText(report.documents[d], members);
-      return { doc: d, segments: members, text, key: wordsKey(text) };
-    });
+    const cells = group.members.map((members, d) => ({ doc: d, segments: members, text: segmentsText(report.documents[d], members), partly: [], departs: false }));
     const present = cells.filter((c) => c.segments.length > 0);
     // An empty cell may still hold part of the row: a partial link or a shared fact.
-    for (const c of cells.filter((c) => c.segments.length === 0)) {
-      const near = new Set();
-      for (const p of present) for (const i of p.segments) linked[p.doc][i].find((x) => x.doc === c.doc)?.segments.forEach((j) => near.add(j));
-      c.partly = [...near].sort((x, y) => x - y);
+    for (const c of present.length < n ? cells : []) {
+      if (c.segments.length) continue;
+      for (const p of present) for (const i of p.segments) for (const x of linked[p.doc][i]) if (x.doc === c.doc) c.partly.push(...x.segments);
+      c.partly = [...new Set(c.partly)].sort((x, y) => x - y);
     }
+    // A cell departs from a wording two or more others share: with three cells or more, and
+    // only where the texts differ at all (keying every sentence of long versions costs).
+    const keys = present.length > 2 && present.some((c) => c.text !== present[0].text) ? present.map((c) => wordsKey(c.text)) : [];
     const counts = new Map();
-    present.forEach((c) => counts.set(c.key, (counts.get(c.key) ?? 0) + 1));
+    keys.forEach((key) => counts.set(key, (counts.get(key) ?? 0) + 1));
     const [majority, votes] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0] ?? ["", 0];
     const mostHaveIt = present.length * 2 > n;
-    for (const c of cells) {
-      c.departs = c.segments.length > 0 ? present.length > 1 && votes > 1 && c.key !== majority : mostHaveIt && !c.partly.length;
-    }
-    const kinds = present.flatMap((c) => c.segments.map((i) => report.documents[c.doc].segments[i].kind));
-    return { index, cells, versions: present.length, unique: present.length === 1, boilerplate: kinds.every((k) => k === "boilerplate") };
+    for (const c of cells) c.departs = !c.segments.length && mostHaveIt && !c.partly.length;
+    present.forEach((c, k) => (c.departs = votes > 1 && keys[k] !== majority));
+    const boilerplate = present.every((c) => c.segments.every((i) => report.documents[c.doc].segments[i].kind === "boilerplate"));
+    return { index, cells, versions: present.length, unique: present.length === 1, boilerplate };
   });
 }
 
 /** The text of segments `indices` of a version, joined by spaces. */
 export function segmentsText(doc, indices) {
+  if (indices.length === 1) return doc.segments[indices[0]].text;
   return indices.map((i) => doc.segments[i].text).join(" ");
 }
 

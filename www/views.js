@@ -334,7 +334,7 @@ export function renderOverview(root, report, onJump) {
  * highlighted; each version's own quotes after. Long lists drawn in parts.
  */
 export function renderQuotes(root, report) {
-  const wrap = el("div", "cards");
+  const wrap = el("div", "quotes");
   if (!report.quotes.length) wrap.append(el("p", "empty-note", "No quotation in any version."));
   const rank = (g) => (g.only_in !== null ? 2 : g.variant ? 0 : 1);
   const ordered = [...report.quotes].sort((a, b) => rank(a) - rank(b)); // a stable sort: reading order within a rank
@@ -360,8 +360,9 @@ export function renderQuotes(root, report) {
     return node;
   };
   replaceView(root, wrap);
+  // Each part a block of its own, skipped while off screen: one part's cards never lay out the others.
   drawInParts(wrap, ordered.length, (start, end) => {
-    const part = document.createDocumentFragment();
+    const part = el("div", "cards part-wrap");
     for (let k = start; k < end; k++) part.append(card(ordered[k]));
     return part;
   });
@@ -376,8 +377,8 @@ const VERDICT = {
 };
 
 /** One numeric fact's row: its label, each version's figure with its unit and sentence, the verdict. */
-function numberRow(body, report, g) {
-  const tr = body.insertRow();
+function numberRow(report, g) {
+  const tr = el("tr");
   const [verdictClass, verdictText] = VERDICT[g.disagreement] ?? ["agree", "✓ agree"];
   tr.className = `row${verdictClass === "disagree" ? " change disagree" : ""}${verdictClass === "compatible" ? " compatible" : ""}`;
   const period = g.facts.find((f) => f.period)?.period;
@@ -397,6 +398,7 @@ function numberRow(body, report, g) {
   td.append(list);
   tr.append(td, el("td", "verdict", ""));
   tr.lastChild.append(g.only_in === null ? badge(verdictClass, verdictText) : badge("own", "one version"));
+  return tr;
 }
 
 /** The verdicts a reader can pick, real disagreements first: [key, label]. */
@@ -439,26 +441,20 @@ export function renderNumbers(root, report) {
   bar.append(label);
   const rows = groups.filter((g) => numberFilter === "all" || verdictOf(g) === numberFilter);
   const shared = rows.filter((g) => g.only_in === null).length; // rows before the own ones
-  const table = el("table", "numbers");
-  const head = table.createTHead().insertRow();
-  for (const h of ["What", "Figures by version, in their sentences", "Verdict"]) head.append(Object.assign(el("th", "", h), { scope: "col" }));
+  // Tables in parts, as the long views: one part's rows never lay out the others.
+  const table = (className) => partedTable(className, ["What", "Figures by version, in their sentences", "Verdict"], ["22%", "", "11rem"]);
+  const [together, apart] = [table("numbers"), table("numbers own")];
   const nodes = [bar];
-  if (shared || shared === rows.length) nodes.push(table);
-  if (!report.numbers.some((g) => g.only_in === null) && numberFilter === "all") {
-    table.createTBody().insertRow().append(Object.assign(el("td", "", "No figure appears in more than one version."), { colSpan: 3 }));
-  }
-  const apart = el("table", "numbers own");
+  if (!report.numbers.some((g) => g.only_in === null)) nodes.push(el("p", "empty-note", "No figure appears in more than one version."));
+  else if (shared) nodes.push(together.node);
   if (rows.length > shared) {
-    apart.append(Object.assign(el("caption", "", `Only in one version (${(rows.length - shared).toLocaleString("en")})`)));
-    nodes.push(apart);
+    nodes.push(el("h2", "numbers-apart", `Only in one version (${(rows.length - shared).toLocaleString("en")})`), apart.node);
   }
   replaceView(root, ...nodes);
-  // A part is a table body of its own; parts past the shared rows go to the other table.
+  // A part's rows past the shared ones go to the other table.
   drawInParts(document.createDocumentFragment(), rows.length, (start, end) => {
-    for (const [target, from, to] of [[table, start, Math.min(end, shared)], [apart, Math.max(start, shared), end]]) {
-      if (from >= to) continue;
-      const body = target.createTBody();
-      for (const g of rows.slice(from, to)) numberRow(body, report, g);
+    for (const [target, from, to] of [[together, start, Math.min(end, shared)], [apart, Math.max(start, shared), end]]) {
+      if (from < to) target.node.append(target.part(rows.slice(from, to).map((g) => numberRow(report, g))));
     }
     return document.createDocumentFragment();
   });
