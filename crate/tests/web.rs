@@ -99,7 +99,7 @@ fn bad_input_throws_a_readable_error_not_a_trap() {
 fn a_kept_comparison_rediffs_as_a_fresh_comparison_would() {
     use variorum::wasm::Comparison;
     let input = seeds_input();
-    let mut kept = Comparison::new(js(&input.to_string())).map_err(JsValue::from).expect("compare");
+    let mut kept = Comparison::new(js(&input.to_string()), None).map_err(JsValue::from).expect("compare");
     let options = serde_json::json!({ "base": 2, "word_diffs": "base", "diff": { "ignore_case": true, "ignore_punctuation": true } });
     let rediffed: JsValue = kept
         .rediff(js_sys::JSON::parse(&options.to_string()).unwrap().unchecked_into())
@@ -123,4 +123,23 @@ fn a_kept_comparison_rediffs_as_a_fresh_comparison_would() {
     }
     // A misspelt option is refused, not ignored.
     assert!(kept.rediff(js_sys::JSON::parse(r#"{"diff": {"ignore_kase": true}}"#).unwrap().unchecked_into()).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_kept_comparison_hands_over_the_aligned_report_first() {
+    use std::{cell::RefCell, rc::Rc};
+    use variorum::wasm::Comparison;
+    use wasm_bindgen::closure::Closure;
+    let seen: Rc<RefCell<Vec<String>>> = Rc::default();
+    let sink = seen.clone();
+    let on_aligned = Closure::<dyn FnMut(String)>::new(move |json: String| sink.borrow_mut().push(json));
+    let call: js_sys::Function = on_aligned.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    let kept = Comparison::new(js(&seeds_input().to_string()), Some(call)).map_err(JsValue::from).expect("compare");
+    let seen = seen.borrow();
+    assert_eq!(seen.len(), 1, "called once");
+    let first: serde_json::Value = serde_json::from_str(&seen[0]).unwrap();
+    let whole: serde_json::Value = serde_json::from_str(&kept.report_json().map_err(JsValue::from).unwrap()).unwrap();
+    assert_eq!((&first["complete"], &whole["complete"]), (&false.into(), &true.into()));
+    assert_eq!(first["documents"], whole["documents"]);
+    assert!(first["quotes"].as_array().unwrap().is_empty() && !whole["quotes"].as_array().unwrap().is_empty());
 }

@@ -19,7 +19,7 @@ use crate::provenance::{parse_time, provenance, Provenance, Words};
 use crate::quotes::group_quotes;
 use crate::report::{DocumentReport, Report, Segment, SCHEMA_VERSION};
 use input::check_limits;
-use pairs::{linked_segments, pair_report, unit_ops};
+use pairs::{linked_segments, mark_shared, pair_report, unit_ops};
 use summary::summary;
 use versions::{Text, Version};
 
@@ -53,6 +53,19 @@ pub fn explain(docs: &[Document], options: &CompareOptions) -> Result<Vec<Eviden
 /// assert!(report.pairs[0].links.iter().any(|l| l.moved));
 /// ```
 pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, CompareError> {
+    compare_staged(docs, options, |_| {})
+}
+
+/// [`compare`], handing over the report as soon as the versions are aligned
+/// and diffed: `aligned` sees it with `complete: false` and no quotes,
+/// figures, provenance or shared runs, which follow in the report returned.
+/// On long versions those are a third of the work, and a reader can start
+/// on the alignment meanwhile (the page's worker posts it on at once).
+pub fn compare_staged(
+    docs: &[Document],
+    options: &CompareOptions,
+    aligned: impl FnOnce(&Report),
+) -> Result<Report, CompareError> {
     check_limits(docs, options)?;
     let texts: Vec<Text> = docs.iter().map(|d| Text::new(d, options.presplit)).collect();
     // Tokenised once, used by every stage.
@@ -66,7 +79,7 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         for b in a + 1..n {
             let alignment = align(&indexed[a], &indexed[b], &options.align);
             let diff = options.diffs_pair(a, b).then_some(&options.diff);
-            pairs.push(pair_report(a, b, alignment, &versions, diff, options.align.stem_chars));
+            pairs.push(pair_report(a, b, alignment, &versions, diff));
         }
     }
 
@@ -78,25 +91,6 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
         similarity[p.a][p.b] = p.similarity;
         similarity[p.b][p.a] = p.similarity;
     }
-    // The page's first engine is built without the `analysis` feature: it
-    // leaves quotes, figures and provenance out (they stay empty, and
-    // `complete` says so) to keep the first download small; the full engine
-    // follows it. Every other build has them.
-    let complete = cfg!(feature = "analysis");
-    let provenance = if complete {
-        let inputs: Vec<crate::provenance::Version> = versions
-            .iter()
-            .zip(docs)
-            .map(|(v, doc)| crate::provenance::Version {
-                words: Words::new(&v.tokens, &v.spans),
-                kinds: v.text.segments.iter().map(|s| s.kind).collect(),
-                published: doc.published.as_deref().and_then(parse_time).or_else(|| v.text.dateline_time()),
-            })
-            .collect();
-        provenance(&inputs, &pairs)
-    } else {
-        Provenance::default()
-    };
     let documents: Vec<DocumentReport> = versions
         .iter()
         .enumerate()
@@ -118,27 +112,47 @@ pub fn compare(docs: &[Document], options: &CompareOptions) -> Result<Report, Co
                 .collect(),
         })
         .collect();
-    let (quotes, numbers) = if complete {
-        let quotes = group_quotes(texts.iter().enumerate().flat_map(|(d, t)| t.quotes(d)).collect());
-        let figures = versions.iter().enumerate().flat_map(|(d, v)| v.text.figures(d, &v.tokens)).collect();
-        (quotes, group_numbers(figures, &linked_segments(&pairs), options.align.stem_chars))
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    let summary = summary(&documents, &pairs, &quotes, &numbers);
-    Ok(Report {
+    let mut report = Report {
         schema_version: SCHEMA_VERSION,
-        complete,
+        complete: false,
         base: options.base,
+        summary: summary(&documents, &pairs, &[], &[]),
         documents,
         pairs,
         groups,
         similarity,
-        quotes,
-        numbers,
-        provenance,
-        summary,
-    })
+        quotes: Vec::new(),
+        numbers: Vec::new(),
+        provenance: Provenance::default(),
+    };
+    // The page's first engine is built without the `analysis` feature: it
+    // leaves quotes, figures, provenance and shared runs out (`complete`
+    // says so) to keep the first download small; the full engine follows
+    // it. Every other build has them.
+    if !cfg!(feature = "analysis") {
+        return Ok(report);
+    }
+    aligned(&report);
+
+    for pair in &mut report.pairs {
+        mark_shared(pair, &versions, options.align.stem_chars);
+    }
+    let inputs: Vec<crate::provenance::Version> = versions
+        .iter()
+        .zip(docs)
+        .map(|(v, doc)| crate::provenance::Version {
+            words: Words::new(&v.tokens, &v.spans),
+            kinds: v.text.segments.iter().map(|s| s.kind).collect(),
+            published: doc.published.as_deref().and_then(parse_time).or_else(|| v.text.dateline_time()),
+        })
+        .collect();
+    report.provenance = provenance(&inputs, &report.pairs);
+    report.quotes = group_quotes(texts.iter().enumerate().flat_map(|(d, t)| t.quotes(d)).collect());
+    let figures = versions.iter().enumerate().flat_map(|(d, v)| v.text.figures(d, &v.tokens)).collect();
+    report.numbers = group_numbers(figures, &linked_segments(&report.pairs), options.align.stem_chars);
+    report.summary = summary(&report.documents, &report.pairs, &report.quotes, &report.numbers);
+    report.complete = true;
+    Ok(report)
 }
 
 /// Redoes only the word diffs of `report`, a report of these same `docs`,
@@ -217,6 +231,29 @@ mod tests {
         let d = Document::from_sentences("b", vec!["A. B.".into(), "C".into()]);
         let r = compare(&[d], &CompareOptions::default()).unwrap();
         assert_eq!(r.documents[0].segments[0].text, "A. B.");
+    }
+
+    #[test]
+    fn the_aligned_report_comes_first_then_the_analyses() {
+        let docs = [
+            Document::new("wire", "Talks opened in London on Monday, officials said. \"We will act,\" the minister said. About 40 countries attend."),
+            Document::new("paper", "\"We will act now,\" the minister said. More than 40 countries attend talks in London, which opened on Monday."),
+        ];
+        let options = CompareOptions::default();
+        let mut first = None;
+        let report = compare_staged(&docs, &options, |r| first = Some(r.clone())).unwrap();
+        let first = first.expect("handed over once aligned");
+        assert!(!first.complete && first.quotes.is_empty() && first.numbers.is_empty());
+        assert!(first.pairs[0].links.iter().all(|l| l.shared.is_none()));
+        assert!(report.complete && !report.quotes.is_empty() && !report.numbers.is_empty());
+        assert!(report.pairs[0].links.iter().any(|l| l.shared.is_some()), "a partial link with its shared runs");
+        // The same alignment, word diffs and documents, only the analyses added.
+        let without_runs = |r: &Report| {
+            r.pairs.iter().flat_map(|p| &p.links).map(|l| (l.a.clone(), l.b.clone(), l.ops.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(without_runs(&first), without_runs(&report));
+        assert_eq!(first.documents, report.documents);
+        assert_eq!(report, compare(&docs, &options).unwrap());
     }
 
     #[test]

@@ -19,7 +19,6 @@ pub(super) fn pair_report(
     alignment: Alignment,
     versions: &[Version],
     diff: Option<&DiffOptions>,
-    stem_chars: usize,
 ) -> PairReport {
     let links = alignment
         .units
@@ -27,11 +26,7 @@ pub(super) fn pair_report(
         .map(|u| {
             let sides = ((&versions[a], u.a.as_slice()), (&versions[b], u.b.as_slice()));
             let ops = diff.map_or_else(Vec::new, |diff| unit_ops(sides.0, sides.1, diff));
-            // Not in the page's first engine (no `analysis`, as for quotes
-            // and figures): 4 KiB of its download; the full engine's report follows.
-            let partial = cfg!(feature = "analysis") && u.kind == LinkKind::Partial;
-            let shared = partial.then(|| shared(sides.0, sides.1, stem_chars));
-            Link { a: u.a, b: u.b, kind: u.kind, score: round_score(u.score), moved: u.moved, ops, shared }
+            Link { a: u.a, b: u.b, kind: u.kind, score: round_score(u.score), moved: u.moved, ops, shared: None }
         })
         .collect();
     PairReport {
@@ -42,6 +37,14 @@ pub(super) fn pair_report(
         overlaps: alignment.facts.iter().map(|f| Overlap { a: f.a, b: f.b, score: round_score(f.score) }).collect(),
         unmatched_a: alignment.unmatched_a,
         unmatched_b: alignment.unmatched_b,
+    }
+}
+
+/// Each partial link's shared runs, on both sides.
+pub(super) fn mark_shared(pair: &mut PairReport, versions: &[Version], stem_chars: usize) {
+    let (va, vb) = (&versions[pair.a], &versions[pair.b]);
+    for link in pair.links.iter_mut().filter(|l| l.kind == LinkKind::Partial) {
+        link.shared = Some(shared((va, &link.a), (vb, &link.b), stem_chars));
     }
 }
 
