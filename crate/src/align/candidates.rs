@@ -1,6 +1,8 @@
 //! Candidate links: sentence pairs that share a rarer term, found through
 //! an inverted index of each version, each with its overlap measures.
 
+use std::collections::BinaryHeap;
+
 use foldhash::{HashMap, HashMapExt};
 
 use super::{AlignConfig, Candidate};
@@ -99,7 +101,7 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
     let mut out = Vec::new();
     // Per `b` sentence: the `a` sentence that last reached it, and the weight shared.
     let mut acc = vec![(usize::MAX, 0.0f32); sb.len()];
-    let mut ranked: Vec<u64> = Vec::new();
+    let mut ranked: BinaryHeap<u64> = BinaryHeap::with_capacity(config.max_candidates);
     // Which of `b`'s terms the current sentence holds: marked with its number.
     let mut holds = vec![usize::MAX; b.starts.len() - 1];
     let mut touched: Vec<usize> = Vec::new();
@@ -153,12 +155,20 @@ pub(super) fn candidates(a: &Indexed<'_>, b: &Indexed<'_>, config: &AlignConfig)
         if touched.len() > config.max_candidates {
             // The best by weight shared, then the first: one number per
             // sentence that sorts so (the weight is never negative, so its
-            // bits, inverted, order it downwards), selected without a closure.
+            // bits, inverted, order it downwards). The least of them kept in
+            // a heap whose top is the worst kept: most sentences reached
+            // fall at one comparison with it.
             ranked.clear();
-            ranked.extend(touched.iter().map(|&j| (u64::from(!acc[j].1.to_bits()) << 32) | j as u64));
-            ranked.select_nth_unstable(config.max_candidates - 1);
+            for &j in &touched {
+                let key = (u64::from(!acc[j].1.to_bits()) << 32) | j as u64;
+                if ranked.len() < config.max_candidates {
+                    ranked.push(key);
+                } else if let Some(mut worst) = ranked.peek_mut().filter(|worst| key < **worst) {
+                    *worst = key;
+                }
+            }
             touched.clear();
-            touched.extend(ranked[..config.max_candidates].iter().map(|&key| (key & u64::from(u32::MAX)) as usize));
+            touched.extend(ranked.iter().map(|&key| (key & u64::from(u32::MAX)) as usize));
         }
         // In order, so candidates come out by (i, j): `align` sorts them keeping that order among equals.
         touched.sort();
