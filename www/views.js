@@ -442,7 +442,7 @@ export function renderNumbers(root, report) {
   const rows = groups.filter((g) => numberFilter === "all" || verdictOf(g) === numberFilter);
   const shared = rows.filter((g) => g.only_in === null).length; // rows before the own ones
   // Tables in parts, as the long views: one part's rows never lay out the others.
-  const table = (className) => partedTable(className, ["What", "Figures by version, in their sentences", "Verdict"], ["22%", "", "11rem"]);
+  const table = (className) => partedTable(className, ["What", "Figures by version, in their sentences", "Verdict"], ["18%", "", "14rem"]);
   const [together, apart] = [table("numbers"), table("numbers own")];
   const nodes = [bar];
   if (!report.numbers.some((g) => g.only_in === null)) nodes.push(el("p", "empty-note", "No figure appears in more than one version."));
