@@ -123,6 +123,34 @@ test("two 1 MB files opened: compared at once, in one comparison, the alignment 
   await context.close();
 });
 
+test("Cancel once the alignment of long versions is on screen: it stays, said to lack the analyses; an option then compares afresh", async () => {
+  const { page, context, errors } = await openPage(env.browser, env.base);
+  await page.click("text=Start a new comparison");
+  await page.waitForFunction(() => document.querySelectorAll("#left option").length === 0);
+  // Cancel the moment the aligned report is shown: the whole one is still being read.
+  await page.evaluate(() => {
+    const status = document.querySelector("#status");
+    const watch = new MutationObserver(() => {
+      if (!/^Aligned/.test(status.textContent)) return;
+      watch.disconnect();
+      document.querySelector("#cancel").click();
+    });
+    watch.observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  const big = inputs().pairs["2 x 1 MB"];
+  await page.setInputFiles("#open-files", big.map((d, i) => ({ name: `v${i}.txt`, mimeType: "text/plain", buffer: Buffer.from(d.text) })));
+  await page.waitForFunction(() => /^Cancelled/.test(document.querySelector("#status").textContent), null, { timeout: 60000 });
+  assert.match(await page.locator("#status").textContent(), /the alignment is shown, without quotes, figures and provenance/);
+  assert.match(await page.locator("#summary").textContent(), /quotes, figures and provenance not read \(cancelled\)/);
+  assert.ok((await page.locator("#view tr.row").count()) > 20, "the aligned rows stay");
+  assert.equal(await page.getAttribute("body", "data-complete"), "false");
+  await page.check("#ignore-case");
+  await settled(page);
+  assert.match(await page.locator("#summary").textContent(), /figures? disagrees?/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("notes on a sentence and on a link: marked, kept on reload, carried by the link and the exports", async () => {
   const { page, context } = await openPage(env.browser, env.base, { acceptDownloads: true });
   // A sentence's note, from the counterparts panel.

@@ -58,6 +58,7 @@ async function compareAll() {
   const reply = await run("Comparing…", () => engine.compare(documents, options, false, ahead));
   if (reply === null && aligned && me === comparing) {
     $("status").textContent = statusLine = "Cancelled: the alignment is shown, without quotes, figures and provenance.";
+    showSummary(false);
   }
   if (!reply) return;
   show(reply.report, options, documents.length, reply.ms);
@@ -121,12 +122,13 @@ function show(report, options, count, ms) {
   render();
 }
 
-function showSummary() {
+/** The counts line; `awaited`: whether quotes, figures and provenance missing from it are on their way. */
+function showSummary(awaited = true) {
   const s = result.report.summary;
   const count = (n, one, many) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
   const analyses = result.report.complete
     ? ` · ${count(s.quotes_variant, "quote worded differently", "quotes worded differently")} · ${count(s.numbers_disagreeing, "figure disagrees", "figures disagree")}${s.numbers_hedged ? ` (${count(s.numbers_hedged, "more hedged differently", "more hedged differently")})` : ""}`
-    : " · quotes, figures and provenance on their way";
+    : ` · quotes, figures and provenance ${awaited ? "on their way" : "not read (cancelled)"}`;
   $("summary").textContent =
     `${count(s.segments, "sentence", "sentences")} · ${s.shared_by_all.toLocaleString("en")} in every version · ${s.unique.toLocaleString("en")} in one only · ${s.links_moved.toLocaleString("en")} moved${analyses}`;
 }
