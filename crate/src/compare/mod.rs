@@ -137,16 +137,19 @@ pub fn compare_staged(
     for pair in &mut report.pairs {
         mark_shared(pair, &versions, options.align.stem_chars);
     }
-    let inputs: Vec<crate::provenance::Version> = versions
-        .iter()
-        .zip(docs)
-        .map(|(v, doc)| crate::provenance::Version {
-            words: Words::new(&v.tokens, &v.spans),
-            kinds: v.text.segments.iter().map(|s| s.kind).collect(),
-            published: doc.published.as_deref().and_then(parse_time).or_else(|| v.text.dateline_time()),
-        })
-        .collect();
-    report.provenance = provenance(&inputs, &report.pairs);
+    // Each version's words for provenance, dropped once it is read.
+    report.provenance = {
+        let inputs: Vec<crate::provenance::Version> = versions
+            .iter()
+            .zip(docs)
+            .map(|(v, doc)| crate::provenance::Version {
+                words: Words::new(&v.tokens, &v.spans),
+                kinds: v.text.segments.iter().map(|s| s.kind).collect(),
+                published: doc.published.as_deref().and_then(parse_time).or_else(|| v.text.dateline_time()),
+            })
+            .collect();
+        provenance(&inputs, &report.pairs)
+    };
     report.quotes = group_quotes(texts.iter().enumerate().flat_map(|(d, t)| t.quotes(d)).collect());
     let figures = versions.iter().enumerate().flat_map(|(d, v)| v.text.figures(d, &v.tokens)).collect();
     report.numbers = group_numbers(figures, &linked_segments(&report.pairs), options.align.stem_chars);
