@@ -43,6 +43,20 @@ test("synopsis cells that depart from the majority wording are flagged", () => {
   assert.equal(wordsKey("One!"), wordsKey("one."));
 });
 
+test("a synopsis cell departs where the other versions outvote its wording, or where most have the row and it has none of it", () => {
+  const docs = (...texts) => texts.map((t, d) => ({ name: `V${d}`, segments: t.map((x) => seg(x)) }));
+  const none = { pairs: [] };
+  // Three versions: the odd wording out departs; case and punctuation are no wording of their own.
+  const three = { ...none, documents: docs(["Talks opened."], ["talks opened!"], ["Talks began."]), groups: [{ members: [[0], [0], [0]] }] };
+  assert.deepEqual(synopsisRows(three)[0].cells.map((c) => c.departs), [false, false, true]);
+  // Two versions that differ: neither outvotes the other.
+  const two = { ...none, documents: docs(["Talks opened."], ["Talks began."]), groups: [{ members: [[0], [0]] }] };
+  assert.deepEqual(synopsisRows(two)[0].cells.map((c) => c.departs), [false, false]);
+  // Missing where two of three have it: departs; where only one has it, the others do not.
+  const gaps = { ...none, documents: docs(["A."], ["A.", "B."], ["A."]), groups: [{ members: [[0], [0], []] }, { members: [[], [1], []] }] };
+  assert.deepEqual(synopsisRows(gaps).map((r) => r.cells.map((c) => c.departs)), [[false, false, true], [false, false, false]]);
+});
+
 test("CSV quotes commas, quotes and line breaks", () => {
   const csv = linksCsv(report);
   const lines = csv.trim().split("\r\n");

@@ -29,9 +29,9 @@ function start() {
       pending.delete(data.id);
       early.delete(data.id);
     };
-    // A report sent ahead paints before the whole one is parsed.
+    // A report sent ahead paints before the whole one is parsed (a hidden tab paints nothing: no wait there).
     if (data.ahead) sentAhead.add(data.id);
-    if (!data.ahead && sentAhead.delete(data.id)) requestAnimationFrame(() => setTimeout(answer, 0));
+    if (!data.ahead && sentAhead.delete(data.id) && !document.hidden) requestAnimationFrame(() => setTimeout(answer, 0));
     else answer();
   };
   worker.onerror = (event) => {

@@ -103,7 +103,7 @@ function buildSynopsis(report) {
     const cells = group.members.map((members, d) => ({ doc: d, segments: members, text: segmentsText(report.documents[d], members), partly: [], departs: false }));
     const present = cells.filter((c) => c.segments.length > 0);
     // An empty cell may still hold part of the row: a partial link or a shared fact.
-    for (const c of present.length < n ? cells : []) {
+    for (const c of cells) {
       if (c.segments.length) continue;
       for (const p of present) for (const i of p.segments) for (const x of linked[p.doc][i]) if (x.doc === c.doc) c.partly.push(...x.segments);
       c.partly = [...new Set(c.partly)].sort((x, y) => x - y);
@@ -115,7 +115,8 @@ function buildSynopsis(report) {
     keys.forEach((key) => counts.set(key, (counts.get(key) ?? 0) + 1));
     const [majority, votes] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0] ?? ["", 0];
     const mostHaveIt = present.length * 2 > n;
-    for (const c of cells) c.departs = !c.segments.length && mostHaveIt && !c.partly.length;
+    // An empty cell departs where most versions have the row and it holds none of it; a full one where it is outvoted.
+    for (const c of cells) if (!c.segments.length) c.departs = mostHaveIt && !c.partly.length;
     present.forEach((c, k) => (c.departs = votes > 1 && keys[k] !== majority));
     const boilerplate = present.every((c) => c.segments.every((i) => report.documents[c.doc].segments[i].kind === "boilerplate"));
     return { index, cells, versions: present.length, unique: present.length === 1, boilerplate };
