@@ -119,6 +119,13 @@ test("two 1 MB files opened: compared at once, in one comparison, the alignment 
   console.log(`2 x 1 MB files opened: first rows painted ${Math.round(first.ms)} ms after the page had the files, the whole view drawn after ${Date.now() - started} ms`);
   assert.equal(first.complete, "false", "the alignment is on screen before quotes, figures and provenance");
   assert.deepEqual(await page.evaluate(() => window.__sent), ["compare"], "both files in one comparison, with no wait for typing");
+  // Their texts open folded in the editor (a text box lays out all it holds); a button puts one whole in its box.
+  await openVersions(page);
+  assert.equal(await page.locator("#versions li .folded-text").count(), 2);
+  assert.equal(await page.locator("#versions li textarea").count(), 0);
+  await page.locator("#versions li").nth(1).getByRole("button", { name: /Edit the whole text of version 2 \(1\.0 MB\)/ }).click();
+  const box = page.locator("#versions li").nth(1).locator("textarea");
+  assert.equal(await box.evaluate((t) => [t.value.length, document.activeElement === t].join()), `${big[1].text.length},true`);
   assert.ok(Number(await page.getAttribute("#view", "data-rows")) > 5000);
   await context.close();
 });

@@ -44,7 +44,6 @@ function versionItem(doc, k) {
   radio.addEventListener("change", () => setPair(k, state.right === k ? state.left : state.right));
   base.append(radio, " base");
   const text = el("textarea");
-  text.value = doc.text;
   text.rows = 4;
   text.setAttribute("aria-label", `Text of version ${k + 1}`);
   text.addEventListener("input", () => edit("text", (s) => (s.documents[k].text = text.value)));
@@ -55,8 +54,26 @@ function versionItem(doc, k) {
     button("↓", `Move version ${k + 1} down`, () => move(k, 1), k === state.documents.length - 1),
     button("Remove", `Remove version ${k + 1}`, () => remove(k)),
   );
-  li.append(name, published, base, tools, text);
+  li.append(name, published, base, tools, doc.text.length > LONG_TEXT ? folded(doc, k, text) : Object.assign(text, { value: doc.text }));
   return li;
+}
+
+/** Characters past which a version's text opens folded: a text box lays out all it holds, a second for a megabyte. */
+const LONG_TEXT = 200_000;
+
+/** A long text's first lines and its size, and a button that puts the whole text in its box. */
+function folded(doc, k, text) {
+  const node = el("div", "folded-text");
+  const size = `${(new Blob([doc.text]).size / 1e6).toFixed(1)} MB`;
+  node.append(el("p", "folded-start", `${doc.text.slice(0, 300)}…`));
+  node.append(
+    button(`Edit the whole text (${size})`, `Edit the whole text of version ${k + 1} (${size})`, () => {
+      text.value = state.documents[k].text;
+      node.replaceWith(text);
+      text.focus();
+    }),
+  );
+  return node;
 }
 
 /** The base and compare-with pickers, one option per version. */

@@ -43,6 +43,8 @@ async function compareAll() {
     return;
   }
   document.body.dataset.complete = "false";
+  // Nothing on screen yet (a new comparison): say what is coming, not "no versions".
+  if (!result.report) $("view").replaceChildren(el("p", "empty-note", `Comparing ${documents.length} versions…`));
   const options = engineOptions();
   const me = ++comparing;
   const started = performance.now();
