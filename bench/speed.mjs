@@ -5,6 +5,7 @@
 //
 //   npm run bench                 prints the tables (after building the wasm)
 //   npm run bench -- --write      also writes them to docs/speed.md
+//   npm run bench -- --corpus     adds a pair of real texts (bench/corpus.mjs; minutes: the peers go quadratic)
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, totalmem } from "node:os";
@@ -12,6 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { start } from "../tests/browser.mjs";
 import { inputs } from "./generate.mjs";
+import { realPair } from "./corpus.mjs";
 import { firstLoad } from "../scripts/first-load.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -134,6 +136,14 @@ async function main() {
     const steps = [["2 x 10 KB", "2 x 100 KB"], ["2 x 100 KB", "2 x 1 MB"]];
     say(`Growth exponent k (time ∝ size^k), 10 KB → 100 KB, 100 KB → 1 MB: full ${steps.map(([f, t]) => growth(full, f, t)).join(", ")}; floor ${steps.map(([f, t]) => growth(floor, f, t)).join(", ")}.`);
     say();
+    const real = process.argv.includes("--corpus") ? realPair() : null;
+    if (real) {
+      // Rewritten text, not edits: the peers' quadratic case. One run each of theirs.
+      await time(page, "full", real, 1);
+      const r = { full: await time(page, "full", real, 5), worddiff: await time(page, "worddiff", real, 5), jsdiff: await time(page, "jsdiff", real, 1), dmp: await time(page, "dmp", real, 1) };
+      say(`Independent check, real text: ${real[0].name} (${(bytes([real[0]]) / 1000).toFixed(0)} KB) against ${real[1].name} (${(bytes([real[1]]) / 1000).toFixed(0)} KB): Variorum full ${ms(r.full)}, word diff only ${ms(r.worddiff)}, jsdiff ${ms(r.jsdiff)} (${ratio(r.jsdiff, r.full)}), dmp word mode ${ms(r.dmp)} (${ratio(r.dmp, r.full)}).`);
+      say();
+    }
     say("| versions | total size | Variorum full, diffs against the base (as the page asks) | full, diffs for every pair |");
     say("|---|---|---|---|");
     for (const [name, docs] of Object.entries(sets)) {
