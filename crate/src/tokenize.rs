@@ -226,6 +226,16 @@ fn kind_of(piece: &str) -> TokenKind {
     }
 }
 
+/// The length of `text` in UTF-16 units, as JavaScript counts it (spans
+/// carry both units): its byte length when it is all ASCII.
+pub fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.encode_utf16().count()
+    }
+}
+
 /// A normalised form for matching: lower case, typographic apostrophes
 /// folded, and numbers stripped of separators (`1,100` = `1100`).
 pub fn normalize<'a>(token: &Token<'a>) -> Cow<'a, str> {

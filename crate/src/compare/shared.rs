@@ -5,7 +5,7 @@
 use super::versions::Version;
 use crate::report::{Shared, Span};
 use crate::terms::{ends_clause, is_stopword, same_quantity_in, term_text, Fnv};
-use crate::tokenize::{normalize_into, Token, TokenKind};
+use crate::tokenize::{normalize_into, utf16_len, Token, TokenKind};
 
 /// Both sides' runs of a link of segments `ua` of one version and `ub` of another.
 pub(super) fn shared((va, ua): (&Version, &[usize]), (vb, ub): (&Version, &[usize]), stem_chars: usize) -> Shared {
@@ -55,7 +55,7 @@ impl Reader {
         let read = |t: &Token<'_>, reader: &mut Self| Read {
             reading: reader.read(t),
             bytes: t.text.len(),
-            units: t.text.encode_utf16().count(),
+            units: utf16_len(t.text),
             capital: t.text.starts_with(char::is_uppercase),
         };
         segments.iter().map(|&i| v.tokens[i].iter().map(|t| read(t, self)).collect()).collect()

@@ -10,7 +10,7 @@ use crate::quotes::{find_quotes, Quote, RawQuote};
 use crate::report::Span;
 use crate::segment::{classify, segment, segment_lines, RawSegment, SegmentKind};
 use crate::terms::Role;
-use crate::tokenize::{tokenize, Token};
+use crate::tokenize::{tokenize, utf16_len, Token};
 
 /// A version's text, its segments and its quotations.
 pub(super) struct Text<'a> {
@@ -108,7 +108,7 @@ impl<'a> Text<'a> {
     pub(super) fn spans(&self) -> Vec<Span> {
         let (mut byte, mut unit) = (0, 0);
         let mut advance = |to: usize| {
-            unit += self.text.get(byte..to).map_or(0, |p| p.encode_utf16().count());
+            unit += self.text.get(byte..to).map_or(0, utf16_len);
             byte = to;
             unit
         };

@@ -2,7 +2,7 @@
 //! a run grown from a shared 6-gram as far as the words agree (linear).
 
 use crate::report::Span;
-use crate::tokenize::{normalize_into, Token, TokenKind};
+use crate::tokenize::{normalize_into, utf16_len, Token, TokenKind};
 
 /// Shortest run of shared words that counts as reuse rather than chance.
 pub const RUN_WORDS: usize = 6;
@@ -30,7 +30,7 @@ impl Words {
         for (s, (tokens, start)) in segments.iter().zip(starts).enumerate() {
             let (mut byte, mut unit) = (start.utf8[0], start.utf16[0]);
             for t in tokens {
-                let units = if t.text.is_ascii() { t.text.len() } else { t.text.encode_utf16().count() };
+                let units = utf16_len(t.text);
                 if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
                     normalize_into(t, &mut norm);
                     words.push(word_hash(&norm));
@@ -109,7 +109,7 @@ mod tests {
     use crate::tokenize::tokenize;
 
     fn words(text: &str) -> Words {
-        Words::new(&[tokenize(text)], &[Span { utf8: [0, text.len()], utf16: [0, text.encode_utf16().count()] }])
+        Words::new(&[tokenize(text)], &[Span { utf8: [0, text.len()], utf16: [0, utf16_len(text)] }])
     }
 
     #[test]
