@@ -67,7 +67,7 @@ function ask(message, ahead) {
  * aligned report (`complete: false`), before the analyses are done.
  */
 export async function compare(documents, options, full = false, ahead = null) {
-  const reply = await ask({ documents, options, full }, ahead);
+  const reply = await ask({ documents, options, full, ahead: Boolean(ahead) }, ahead);
   // Only the full engine keeps its comparison, and only it answers complete.
   kept = Boolean(reply.ok && reply.report.complete);
   return reply;

@@ -1,10 +1,10 @@
 // Runs the comparison off the main thread, so the page never freezes.
-// In: {id, documents, options, full} to compare, or {id, rediff: options} to
-// redo only the word diffs of the last comparison. Out: {id, ok: true,
-// json} (the report as JSON text: one copy to the page, where its objects
-// would be cloned one by one), on long versions after {id, ahead: true,
-// json} (the aligned report, before quotes, figures and provenance), or
-// {id, ok: false, error} for refused input,
+// In: {id, documents, options, full, ahead} to compare, or {id, rediff:
+// options} to redo only the word diffs of the last comparison. Out: {id,
+// ok: true, json} (the report as JSON text: one copy to the page, where its
+// objects would be cloned one by one); when `ahead` was asked, on long
+// versions, {id, ahead: true, json} before it (the aligned report, before
+// quotes, figures and provenance); or {id, ok: false, error} for refused input,
 // or {id, ok: false, error, fatal: true} after a wasm trap: the instance
 // cannot be trusted then, and the page restarts us.
 //
@@ -49,10 +49,11 @@ async function reportJson(documents, options, wantFull, ahead) {
   return compareLean({ documents, options });
 }
 
-self.onmessage = async ({ data: { id, documents, options, full: wantFull, rediff } }) => {
+self.onmessage = async ({ data: { id, documents, options, full: wantFull, ahead: wantAhead, rediff } }) => {
   try {
     if (rediff && !last) throw new Error("nothing compared yet");
-    const ahead = (json) => self.postMessage({ id, ahead: true, json });
+    // Only for a page that will draw it: one that shows a first engine's report already would parse it for nothing.
+    const ahead = wantAhead ? (json) => self.postMessage({ id, ahead: true, json }) : undefined;
     self.postMessage({ id, ok: true, json: rediff ? last.rediffJson(rediff) : await reportJson(documents, options, wantFull, ahead) });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
