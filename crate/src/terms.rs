@@ -31,6 +31,9 @@ pub struct Vocabulary {
     /// occurs: (sentence number, word number).
     long_words: HashMap<String, u32>,
     long_in: Vec<(u32, u32)>,
+    /// Each distinct word or figure as written, read once: most words of a
+    /// text recur, and reading one (normalise, stem, intern) is most of this pass.
+    readings: HashMap<String, Reading>,
     /// Words of four letters or more inside sentences, and how many of them
     /// are capitalised: where most are, capitals mark nouns, not names.
     inner_words: u32,
@@ -47,6 +50,21 @@ struct Scratch {
     folded: String,
     figure: String,
     inside: Vec<bool>,
+}
+
+/// What one word or figure token reads as ([`Vocabulary::add_tokens`]).
+#[derive(Debug)]
+struct Reading {
+    kind: TokenKind,
+    /// Its normal form ([`normalize_into`]), which the fingerprint hashes.
+    norm: Box<str>,
+    term: Term,
+    /// The figure's value, for a figure written in digits.
+    value: Option<f64>,
+    /// It opens a clause ("and", "which").
+    opens: bool,
+    /// Its number among the long words that may be compounds.
+    long: Option<u32>,
 }
 
 /// What a sentence may link to.
@@ -167,6 +185,7 @@ impl Vocabulary {
             sentences: 0,
             long_words: HashMap::new(),
             long_in: Vec::new(),
+            readings: HashMap::new(),
             inner_words: 0,
             inner_capitals: 0,
             scratch: Default::default(),
@@ -212,23 +231,21 @@ impl Vocabulary {
             if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
-            normalize_into(token, &mut norm);
-            boundary |= opens_clause(&norm);
+            let reading = match self.readings.get(token.text).filter(|r| r.kind == token.kind) {
+                Some(r) => r,
+                None => {
+                    let r = self.read(token, (&mut norm, &mut folded, &mut figure));
+                    self.readings.entry(token.text.to_string()).insert_entry(r).into_mut()
+                }
+            };
+            let Reading { term: id, value, opens, long, .. } = *reading;
+            fingerprint.write(reading.norm.as_bytes());
+            boundary |= opens;
             if std::mem::take(&mut boundary) && clause_starts.last() != Some(&(sequence.len() as u32)) {
                 clause_starts.push(sequence.len() as u32);
             }
-            fingerprint.write(norm.as_bytes());
-            let (term, value) = term_text(token, &norm, self.stem_chars, (&mut folded, &mut figure));
-            let id = intern(&mut self.ids, term);
-            if token.kind == TokenKind::Word && norm.len() >= LONG_WORD {
-                let word = if norm.is_ascii() { norm.as_str() } else { folded.as_str() };
-                let number = intern(&mut self.long_words, word);
+            if let Some(number) = long {
                 self.long_in.push((self.sentences, number));
-            }
-            if id as usize == self.df.len() {
-                self.df.push(0);
-                self.stop.push(is_stopword(&norm));
-                self.cases.push(0);
             }
             if let Some(value) = value {
                 figures.push((value, id));
@@ -288,6 +305,24 @@ impl Vocabulary {
             phrases,
             quoted,
         }
+    }
+
+    /// Reads a word or figure token met for the first time, numbering its
+    /// term (and its long word) if they are new. The buffers are scratch.
+    fn read(&mut self, token: &Token<'_>, (norm, folded, figure): (&mut String, &mut String, &mut String)) -> Reading {
+        normalize_into(token, norm);
+        let (term, value) = term_text(token, norm, self.stem_chars, (folded, figure));
+        let id = intern(&mut self.ids, term);
+        let long = (token.kind == TokenKind::Word && norm.len() >= LONG_WORD).then(|| {
+            let word = if norm.is_ascii() { norm.as_str() } else { folded.as_str() };
+            intern(&mut self.long_words, word)
+        });
+        if id as usize == self.df.len() {
+            self.df.push(0);
+            self.stop.push(is_stopword(norm));
+            self.cases.push(0);
+        }
+        Reading { kind: token.kind, norm: norm.as_str().into(), term: id, value, opens: opens_clause(norm), long }
     }
 
     /// Compounds meet their parts: a long word that ends in another word of

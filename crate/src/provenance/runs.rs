@@ -27,13 +27,18 @@ impl Words {
     pub fn new(segments: &[Vec<Token<'_>>], starts: &[Span]) -> Self {
         let (mut words, mut spans, mut segment_of) = (Vec::new(), Vec::new(), Vec::new());
         let mut norm = String::new();
+        // Each distinct word as written, hashed once: most words recur.
+        let mut hashes: foldhash::HashMap<(&str, bool), u64> = Default::default();
         for (s, (tokens, start)) in segments.iter().zip(starts).enumerate() {
             let (mut byte, mut unit) = (start.utf8[0], start.utf16[0]);
             for t in tokens {
                 let units = utf16_len(t.text);
                 if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-                    normalize_into(t, &mut norm);
-                    words.push(word_hash(&norm));
+                    let hash = *hashes.entry((t.text, t.kind == TokenKind::Number)).or_insert_with(|| {
+                        normalize_into(t, &mut norm);
+                        word_hash(&norm)
+                    });
+                    words.push(hash);
                     spans.push(Span { utf8: [byte, byte + t.text.len()], utf16: [unit, unit + units] });
                     segment_of.push(s as u32);
                 }
