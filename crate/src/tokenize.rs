@@ -35,6 +35,16 @@ pub struct Token<'a> {
 const SCALES: &[&str] =
     &["million", "billion", "trillion", "thousand", "hundred", "m", "bn", "k", "mn", "tn", "millionen", "milliarden"];
 
+/// A scale word in any case; no lower-case copy for the usual ASCII word
+/// (one was made after every figure followed by a space).
+fn is_scale(word: &str) -> bool {
+    if word.is_ascii() {
+        SCALES.iter().any(|s| s.eq_ignore_ascii_case(word))
+    } else {
+        SCALES.contains(&word.to_lowercase().as_str())
+    }
+}
+
 fn is_currency(s: &str) -> bool {
     matches!(s, "£" | "$" | "€" | "¥" | "₹")
 }
@@ -86,7 +96,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         if pieces.get(last + 1).is_some_and(|p| p.1 == "%") {
             last += 1;
         } else if pieces.get(last + 1).is_some_and(|p| p.1 == " ")
-            && pieces.get(last + 2).is_some_and(|p| SCALES.contains(&p.1.to_lowercase().as_str()))
+            && pieces.get(last + 2).is_some_and(|p| is_scale(p.1))
         {
             last += 2;
         }
@@ -300,6 +310,12 @@ mod tests {
         assert_eq!(texts("$10bn (£7.7bn)"), ["$10bn", " ", "(", "£7.7bn", ")"]);
         assert_eq!(texts("£30 million in"), ["£30 million", " ", "in"]);
         assert_eq!(tokenize("£30 million")[0].kind, TokenKind::Number);
+        assert_eq!(
+            texts("30 Million, 4 MILLIARDEN"),
+            ["30 Million", ",", " ", "4 MILLIARDEN"],
+            "a scale word in any case"
+        );
+        assert_eq!(texts("30 milliona"), ["30", " ", "milliona"]);
         assert_eq!(texts("at 12:50pm, in 2:00:35."), ["at", " ", "12:50pm", ",", " ", "in", " ", "2:00:35", "."]);
         assert_eq!(
             texts("US$5bn or A$3m, ¥1,000 and ₹20"),
