@@ -28,7 +28,12 @@ SETS = [
 
 
 def score(bench, name, preds, exclude_identical=False):
-    cmd = [sys.executable, os.path.join(bench, "score.py"), os.path.join(bench, name, "pairs.jsonl"), preds, "--json"]
+    return score_pairs(bench, os.path.join(bench, name, "pairs.jsonl"), preds, exclude_identical)
+
+
+def score_pairs(bench, pairs, preds, exclude_identical=False):
+    """The benchmark's scorer on predictions `preds` for the pairs in file `pairs`."""
+    cmd = [sys.executable, os.path.join(bench, "score.py"), pairs, preds, "--json"]
     if exclude_identical:
         cmd.append("--exclude-identical")
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout

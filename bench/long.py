@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 
-from align import ROOT, variorum_binary
+from align import ROOT, score_pairs, variorum_binary
 
 SETS = ["news-dev", "news-seeds", "deplain-web", "aesop-fables"]
 
@@ -76,8 +76,9 @@ def joined(records):
 
 def within_pairs(pred, starts):
     """The predicted links inside one joined pair, and how many cross two."""
-    pair_of = lambda k, x: bisect.bisect_right([s[k] for s in starts], x) - 1
-    inside = [[i, j] for i, j in pred if pair_of(0, i) == pair_of(1, j)]
+    firsts_a, firsts_b = ([s[k] for s in starts] for k in (0, 1))
+    pair_of = lambda firsts, x: bisect.bisect_right(firsts, x) - 1
+    inside = [[i, j] for i, j in pred if pair_of(firsts_a, i) == pair_of(firsts_b, j)]
     return inside, len(pred) - len(inside)
 
 
@@ -95,13 +96,12 @@ def align(exe, pairs_path, records, flags, tmp, tag):
 
 
 def score(bench, pairs_path, preds, tmp, tag):
+    """Pairs P/R/F1 of `preds` (records with `id` and `pred`) on the pairs in `pairs_path`."""
     path = os.path.join(tmp, f"{tag}.scored.jsonl")
     with open(path, "w", encoding="utf-8") as f:
         for r in preds:
             f.write(json.dumps(r) + "\n")
-    out = subprocess.run([sys.executable, os.path.join(bench, "score.py"), pairs_path, path, "--json"],
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out)["pairs"]
+    return score_pairs(bench, pairs_path, path)["pairs"]
 
 
 def main():
